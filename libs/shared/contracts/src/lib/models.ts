@@ -1,0 +1,123 @@
+import type {
+  ModelCapability,
+  ModelStatus,
+  ModelType,
+  ProviderId,
+} from './domain';
+
+/** Model parameters, validated against the provider catalogue for the model's type. */
+export type ModelParams = Record<string, number | boolean | string | string[]>;
+
+/** A model as admins see it. */
+export interface Model {
+  id: string;
+  name: string;
+  type: ModelType;
+  provider: ProviderId;
+  modelName: string;
+  description: string | null;
+  endpoint: string | null;
+  params: ModelParams;
+  capabilities: ModelCapability[];
+  status: ModelStatus;
+  isDefault: boolean;
+  priority: number;
+  scope: string;
+  owner: string | null;
+  inputPricePerMillion: number | null;
+  outputPricePerMillion: number | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** A model as consuming services see it: no endpoint or connection internals. */
+export type PublicModel = Omit<Model, 'endpoint' | 'owner'>;
+
+export interface CreateModelRequest {
+  name: string;
+  type: ModelType;
+  provider: ProviderId;
+  modelName: string;
+  description?: string | null;
+  endpoint?: string | null;
+  params?: ModelParams;
+  capabilities?: ModelCapability[];
+  status?: ModelStatus;
+  isDefault?: boolean;
+  priority?: number;
+  scope?: string;
+  owner?: string | null;
+  inputPricePerMillion?: number | null;
+  outputPricePerMillion?: number | null;
+}
+
+/** `type` and `scope` are fixed at creation: defaults and uniqueness hang on them. */
+export type UpdateModelRequest = Partial<
+  Omit<CreateModelRequest, 'type' | 'scope' | 'isDefault' | 'status'>
+> & { version: number };
+
+export interface UpdateModelStatusRequest {
+  status: ModelStatus;
+  version?: number;
+}
+
+export interface SetDefaultRequest {
+  version?: number;
+}
+
+export const MODEL_SORT_FIELDS = [
+  'priority',
+  'name',
+  'createdAt',
+  'updatedAt',
+] as const;
+export type ModelSortField = (typeof MODEL_SORT_FIELDS)[number];
+export type SortDirection = 'asc' | 'desc';
+
+export const MAX_PAGE_SIZE = 200;
+export const DEFAULT_PAGE_SIZE = 25;
+
+export interface ModelListQuery {
+  type?: ModelType;
+  provider?: ProviderId;
+  status?: ModelStatus;
+  scope?: string;
+  isDefault?: boolean;
+  q?: string;
+  sort?: ModelSortField;
+  order?: SortDirection;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export const BULK_ACTIONS = ['activate', 'deactivate', 'delete'] as const;
+export type BulkAction = (typeof BULK_ACTIONS)[number];
+export const MAX_BULK_IDS = 500;
+
+export interface BulkActionRequest {
+  action: BulkAction;
+  ids: string[];
+}
+
+export interface BulkItemResult {
+  id: string;
+  ok: boolean;
+  /** The HTTP status this id would have got on its own (200, 204, 404, 409…). */
+  status: number;
+  error?: string;
+}
+
+export interface BulkActionResponse {
+  action: BulkAction;
+  succeeded: number;
+  failed: number;
+  results: BulkItemResult[];
+}

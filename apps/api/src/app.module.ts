@@ -1,0 +1,17 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { type AppConfig } from './config/app-config';
+import { AppConfigModule } from './config/config.module';
+import { type DatabaseHandle } from './database/database-handle';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './modules/health/health.module';
+import { RegistryModule } from './modules/registry/registry.module';
+
+@Module({})
+export class AppModule {
+  static register(options: { config: AppConfig; database: DatabaseHandle }): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [AppConfigModule.register(options.config), DatabaseModule.register(options.database), HealthModule, RegistryModule],
+    };
+  }
+}

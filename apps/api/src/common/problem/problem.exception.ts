@@ -1,0 +1,32 @@
+import { type FieldError } from '@llm-registry/contracts';
+
+/**
+ * Base of every domain error: a stable code, the HTTP status it maps to, and a human detail.
+ * Feature modules subclass it with their own code enum; the global filter renders it as problem+json.
+ */
+export class ProblemException extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly title: string,
+    readonly detail: string,
+    readonly errors?: FieldError[],
+  ) {
+    super(detail);
+    this.name = new.target.name;
+  }
+}
+
+/** Invalid input: 400 with the offending fields. */
+export class ValidationProblem extends ProblemException {
+  constructor(errors: FieldError[], detail = describeFields(errors)) {
+    super(400, 'VALIDATION_FAILED', 'Invalid request', detail, errors);
+  }
+}
+
+function describeFields(errors: FieldError[]): string {
+  const first = errors[0];
+  if (!first) return 'The request is invalid.';
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+  return `${first.field} ${first.message}${more}`;
+}

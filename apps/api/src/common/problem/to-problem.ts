@@ -1,0 +1,72 @@
+import { HttpException } from '@nestjs/common';
+import { type ProblemDetails } from '@llm-registry/contracts';
+import { buildProblem } from './problem';
+import { ProblemException } from './problem.exception';
+
+interface RequestInfo {
+  correlationId: string;
+  path: string;
+}
+
+/**
+ * Turns anything thrown while handling a request into a problem body (Fastify's own errors, such as a
+ * body that is too large or not JSON, reach Nest as HttpExceptions). Unknown errors become a bare 500:
+ * their message may hold SQL or internals, so only the correlation id goes back.
+ * Returns `internal: true` so the caller logs the original error.
+ */
+export function toProblem(error: unknown, request: RequestInfo): { problem: ProblemDetails; internal: boolean } {
+  const base = { correlationId: request.correlationId, instance: request.path };
+  if (error instanceof ProblemException) {
+    return {
+      internal: false,
+      problem: buildProblem({ ...base, status: error.status, code: error.code, title: error.title, detail: error.detail, errors: error.errors }),
+    };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    if (status < 500) {
+      return {
+        internal: false,
+        problem: buildProblem({ ...base, status, code: httpCode(status), detail: httpDetail(error, request) }),
+      };
+    }
+  }
+  return {
+    internal: true,
+    problem: buildProblem({
+      ...base,
+      status: 500,
+      code: 'INTERNAL_ERROR',
+      detail: `Something went wrong on our side. Quote correlation id ${request.correlationId} when reporting it.`,
+    }),
+  };
+}
+
+function httpCode(status: number): string {
+  switch (status) {
+    case 400:
+      return 'BAD_REQUEST';
+    case 404:
+      return 'NOT_FOUND';
+    case 405:
+      return 'METHOD_NOT_ALLOWED';
+    case 413:
+      return 'PAYLOAD_TOO_LARGE';
+    case 415:
+      return 'UNSUPPORTED_MEDIA_TYPE';
+    default:
+      return `HTTP_${status}`;
+  }
+}
+
+function httpDetail(error: HttpException, request: RequestInfo): string {
+  if (error.getStatus() === 404) return `No route matches ${request.path}.`;
+  if (error.getStatus() === 415) return 'Send the request body as application/json.';
+  if (error.getStatus() === 413) return 'The request body is larger than the 1 MB limit.';
+  const response = error.getResponse();
+  if (typeof response === 'object' && response !== null && 'message' in response) {
+    const message = (response as { message: unknown }).message;
+    if (typeof message === 'string') return message;
+  }
+  return error.message;
+}

@@ -1,0 +1,36 @@
+import { Injectable, type PipeTransform } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { isUUID } from 'class-validator';
+import { ValidationProblem } from '../problem/problem.exception';
+
+/** Query strings carry text: `'false'` must become false, not a truthy string. */
+export function ToBoolean(): PropertyDecorator {
+  return Transform(({ value }: { value: unknown }) => {
+    if (value === 'true' || value === true) return true;
+    if (value === 'false' || value === false) return false;
+    return value;
+  });
+}
+
+/** Integers from query strings; anything that is not a plain integer is left for @IsInt to refuse. */
+export function ToInteger(): PropertyDecorator {
+  return Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value,
+  );
+}
+
+/** Trims strings so `'  '` cannot pass as a name. */
+export function Trim(): PropertyDecorator {
+  return Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+}
+
+/** Route `:id` parameters: a UUID, or a 400 naming the parameter. */
+@Injectable()
+export class UuidParamPipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (!isUUID(value)) {
+      throw new ValidationProblem([{ field: 'id', message: 'must be a UUID' }]);
+    }
+    return value;
+  }
+}

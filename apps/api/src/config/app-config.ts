@@ -1,0 +1,38 @@
+import { isAbsolute, resolve } from 'node:path';
+import { type Environment, type LogLevel, type NodeEnv } from './environment';
+
+export type DatabaseMode = 'embedded' | 'postgres';
+
+/** The typed configuration the application runs with, derived once from the environment. */
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  port: number;
+  host: string;
+  databaseMode: DatabaseMode;
+  /** Set in postgres mode. */
+  databaseUrl?: string;
+  databasePoolSize: number;
+  migrateOnStart: boolean;
+  /** Absolute; the embedded database lives in `<dataDir>/pglite`. */
+  dataDir: string;
+  logLevel: LogLevel;
+  logFormat: 'json' | 'pretty';
+  seedOnStart: boolean;
+}
+
+export function toAppConfig(env: Environment, cwd = process.cwd()): AppConfig {
+  const databaseMode: DatabaseMode = env.DATABASE_URL ? 'postgres' : 'embedded';
+  return {
+    nodeEnv: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    databaseMode,
+    databaseUrl: env.DATABASE_URL,
+    databasePoolSize: env.DATABASE_POOL_SIZE,
+    migrateOnStart: databaseMode === 'embedded' || env.DATABASE_MIGRATE_ON_START,
+    dataDir: isAbsolute(env.DATA_DIR) ? env.DATA_DIR : resolve(cwd, env.DATA_DIR),
+    logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'pretty'),
+    seedOnStart: env.SEED_ON_START,
+  };
+}

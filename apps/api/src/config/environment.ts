@@ -1,0 +1,104 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  type ValidationError,
+} from 'class-validator';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(v)) return true;
+  if (['false', '0', 'no', 'off'].includes(v)) return false;
+  return value;
+};
+
+/**
+ * The process environment as the API reads it. Every variable is listed here with what it accepts;
+ * nothing else in the code reads `process.env`.
+ */
+export class Environment {
+  @IsIn(NODE_ENVS, { message: `must be one of ${NODE_ENVS.join(', ')}` })
+  NODE_ENV: NodeEnv = 'development';
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1 and 65535' })
+  @Min(1, { message: 'must be an integer between 1 and 65535' })
+  @Max(65535, { message: 'must be an integer between 1 and 65535' })
+  PORT = 3000;
+
+  @IsString()
+  @MinLength(1, { message: 'must be a host name or address to listen on' })
+  HOST = '127.0.0.1';
+
+  /** Full mode: PostgreSQL. Unset: embedded PGlite under DATA_DIR. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, {
+    message: 'must be a postgres:// or postgresql:// connection URL',
+  })
+  DATABASE_URL?: string;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1 and 100' })
+  @Min(1, { message: 'must be an integer between 1 and 100' })
+  @Max(100, { message: 'must be an integer between 1 and 100' })
+  DATABASE_POOL_SIZE = 10;
+
+  /** Full mode only: apply pending migrations at boot instead of refusing to start. */
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  DATABASE_MIGRATE_ON_START = false;
+
+  @IsString()
+  @MinLength(1, { message: 'must be a directory path' })
+  DATA_DIR = './data';
+
+  @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: LogLevel = 'info';
+
+  /** Defaults to json in production and pretty elsewhere. */
+  @IsOptional()
+  @IsIn(['json', 'pretty'], { message: 'must be json or pretty' })
+  LOG_FORMAT?: 'json' | 'pretty';
+
+  /** Seed the catalogue of original models into an empty database on first start. */
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  SEED_ON_START = true;
+}
+
+export class ConfigError extends Error {}
+
+function describe(error: ValidationError): string {
+  const shown = typeof error.value === 'string' ? JSON.stringify(error.value) : String(error.value);
+  const expected = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
+  return `${error.property} ${expected} (got ${shown})`;
+}
+
+/** Reads and validates the environment; throws a ConfigError whose message is one line per bad variable. */
+export function loadEnvironment(env: NodeJS.ProcessEnv): Environment {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = plainToInstance(Environment, present, { exposeDefaultValues: true });
+  const errors = validateSync(parsed, { forbidUnknownValues: false });
+  if (errors.length > 0) {
+    throw new ConfigError(errors.map((e) => `Invalid environment: ${describe(e)}`).join('\n'));
+  }
+  return parsed;
+}

@@ -1,0 +1,22 @@
+import { type DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities';
+import { type DatabaseHandle } from './database-handle';
+import { MIGRATIONS } from './migrations';
+
+export function buildDataSourceOptions(handle: DatabaseHandle, poolSize: number): DataSourceOptions {
+  return {
+    type: 'postgres',
+    ...handle.connection,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    migrationsRun: false,
+    // gen_random_uuid() is built in since PostgreSQL 13; PGlite has no uuid-ossp.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    logging: false,
+    poolSize: Math.min(poolSize, handle.maxConnections),
+    extra: { application_name: 'llm-registry' },
+  };
+}

@@ -1,0 +1,28 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfigService } from '../config/app-config.service';
+import { AppStateRepository } from './app-state.repository';
+import { type DatabaseHandle } from './database-handle';
+import { buildDataSourceOptions } from './data-source-options';
+import { SchemaService } from './schema.service';
+
+export const DATABASE_HANDLE = Symbol('DATABASE_HANDLE');
+
+/** TypeORM over the database opened before the app (PostgreSQL, or embedded PGlite on a socket). */
+@Global()
+@Module({})
+export class DatabaseModule {
+  static register(handle: DatabaseHandle): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [AppConfigService],
+          useFactory: (config: AppConfigService) => buildDataSourceOptions(handle, config.get('databasePoolSize')),
+        }),
+      ],
+      providers: [{ provide: DATABASE_HANDLE, useValue: handle }, SchemaService, AppStateRepository],
+      exports: [DATABASE_HANDLE, AppStateRepository],
+    };
+  }
+}

@@ -1,0 +1,62 @@
+import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite, type Extension } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { acquirePidLock } from './pid-lock';
+
+// contrib/* declares ESM-only types but ships a CommonJS build, which is what runs here.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: Extension };
+
+/** PostgreSQL's client libraries look for `<dir>/.s.PGSQL.<port>`; the port is only part of the name. */
+const SOCKET_PORT = 5432;
+
+export interface EmbeddedPostgres {
+  /** Directory holding the unix socket: use it as `host` with the `pg` driver. */
+  socketDir: string;
+  port: number;
+  maxConnections: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Runs PGlite (PostgreSQL compiled to WASM) in this process and serves it on a private unix socket,
+ * so TypeORM, `pg` and BullMQ talk to it exactly as they talk to a PostgreSQL server.
+ * PGlite runs one transaction at a time; the socket server queues the others.
+ *
+ * @param dataDir where the database files live; omit for an in-memory database (tests).
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir?: string;
+  maxConnections: number;
+}): Promise<EmbeddedPostgres> {
+  let releaseLock = async () => undefined as void;
+  if (options.dataDir) {
+    await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
+    releaseLock = await acquirePidLock(`${options.dataDir}.pid`, `The database in ${options.dataDir}`);
+  }
+  const db = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm } });
+
+  // A fresh 0700 directory: nobody else on the machine can reach the socket, and no stale socket blocks us.
+  const socketDir = await mkdtemp(join(tmpdir(), 'llmr-pg-'));
+  await chmod(socketDir, 0o700);
+  const server = new PGLiteSocketServer({
+    db,
+    path: join(socketDir, `.s.PGSQL.${SOCKET_PORT}`),
+    maxConnections: options.maxConnections,
+  });
+  await server.start();
+
+  return {
+    socketDir,
+    port: SOCKET_PORT,
+    maxConnections: options.maxConnections,
+    async close() {
+      await server.stop();
+      await db.close();
+      await rm(socketDir, { recursive: true, force: true });
+      await releaseLock();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import {
+  BULK_ACTIONS,
+  MODEL_CAPABILITIES,
+  MODEL_STATUSES,
+  MODEL_TYPES,
+  PROVIDER_IDS,
+  type BulkAction,
+  type BulkActionResponse,
+  type BulkItemResult,
+  type Model,
+  type ModelCapability,
+  type ModelParams,
+  type ModelStatus,
+  type ModelType,
+  type Page,
+  type ProviderId,
+  type PublicModel,
+} from '@llm-registry/contracts';
+
+export class ModelDto implements Model {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'GPT-4o mini' }) name!: string;
+  @ApiProperty({ enum: MODEL_TYPES }) type!: ModelType;
+  @ApiProperty({ enum: PROVIDER_IDS }) provider!: ProviderId;
+  @ApiProperty({ example: 'gpt-4o-mini' }) modelName!: string;
+  @ApiProperty({ nullable: true, type: String }) description!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: null }) endpoint!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { temperature: 0.2 } }) params!: ModelParams;
+  @ApiProperty({ enum: MODEL_CAPABILITIES, isArray: true }) capabilities!: ModelCapability[];
+  @ApiProperty({ enum: MODEL_STATUSES }) status!: ModelStatus;
+  @ApiProperty() isDefault!: boolean;
+  @ApiProperty({ example: 10 }) priority!: number;
+  @ApiProperty({ example: 'global' }) scope!: string;
+  @ApiProperty({ nullable: true, type: String }) owner!: string | null;
+  @ApiProperty({ nullable: true, type: Number, example: 0.15 }) inputPricePerMillion!: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 0.6 }) outputPricePerMillion!: number | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ example: 1, description: 'Send it back on writes; a stale one is refused with 409.' }) version!: number;
+}
+
+export class PublicModelDto extends OmitType(ModelDto, ['endpoint', 'owner'] as const) implements PublicModel {}
+
+class PageMetaDto {
+  @ApiProperty({ example: 42 }) total!: number;
+  @ApiProperty({ example: 1 }) page!: number;
+  @ApiProperty({ example: 25 }) pageSize!: number;
+}
+
+export class ModelPageDto extends PageMetaDto implements Page<Model> {
+  @ApiProperty({ type: [ModelDto] }) items!: ModelDto[];
+}
+
+export class PublicModelPageDto extends PageMetaDto implements Page<PublicModel> {
+  @ApiProperty({ type: [PublicModelDto] }) items!: PublicModelDto[];
+}
+
+export class BulkItemResultDto implements BulkItemResult {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() ok!: boolean;
+  @ApiProperty({ example: 200, description: 'The status this id would have got on its own.' }) status!: number;
+  @ApiPropertyOptional({ example: 'No model with id 3f0c….' }) error?: string;
+}
+
+export class BulkActionResponseDto implements BulkActionResponse {
+  @ApiProperty({ enum: BULK_ACTIONS }) action!: BulkAction;
+  @ApiProperty({ example: 2 }) succeeded!: number;
+  @ApiProperty({ example: 1 }) failed!: number;
+  @ApiProperty({ type: [BulkItemResultDto] }) results!: BulkItemResultDto[];
+}

@@ -1,0 +1,104 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+  type ValueTransformer,
+} from 'typeorm';
+import {
+  MODEL_STATUSES,
+  MODEL_TYPES,
+  PROVIDER_IDS,
+  type ModelCapability,
+  type ModelParams,
+  type ModelStatus,
+  type ModelType,
+  type ProviderId,
+} from '@llm-registry/contracts';
+
+const inList = (column: string, values: readonly string[]) =>
+  `"${column}" IN (${values.map((v) => `'${v}'`).join(', ')})`;
+
+/** numeric comes back from pg as a string; prices are small enough for a JS number. */
+const numericToNumber: ValueTransformer = {
+  to: (value: number | null | undefined) => value,
+  from: (value: string | null) => (value === null ? null : Number(value)),
+};
+
+@Entity('models')
+@Check('CHK_models_type', inList('type', MODEL_TYPES))
+@Check('CHK_models_status', inList('status', MODEL_STATUSES))
+@Check('CHK_models_provider', inList('provider', PROVIDER_IDS))
+@Check('CHK_models_default_is_active', `NOT "is_default" OR "status" = 'active'`)
+@Index('UQ_models_scope_name', ['scope', 'name'], { unique: true })
+// The database itself guarantees one default per type and scope, whatever the application does.
+@Index('UQ_models_default_per_type_scope', ['type', 'scope'], { unique: true, where: '"is_default"' })
+@Index('IDX_models_type_status_priority', ['type', 'status', 'priority', 'name'])
+@Index('IDX_models_priority_name', ['priority', 'name'])
+@Index('IDX_models_provider', ['provider'])
+@Index('IDX_models_created_at', ['createdAt'])
+@Index('IDX_models_updated_at', ['updatedAt'])
+// Trigram index for `q` substring search; an expression index TypeORM cannot describe (see the migration).
+@Index('IDX_models_search_trgm', { synchronize: false })
+export class ModelEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  type!: ModelType;
+
+  @Column({ type: 'varchar', length: 40 })
+  provider!: ProviderId;
+
+  @Column({ name: 'model_name', type: 'varchar', length: 300 })
+  modelName!: string;
+
+  @Column({ type: 'text', nullable: true })
+  description!: string | null;
+
+  @Column({ type: 'varchar', length: 2048, nullable: true })
+  endpoint!: string | null;
+
+  @Column({ type: 'jsonb', default: {} })
+  params!: ModelParams;
+
+  @Column({ type: 'jsonb', default: [] })
+  capabilities!: ModelCapability[];
+
+  @Column({ type: 'varchar', length: 20, default: 'active' })
+  status!: ModelStatus;
+
+  @Column({ name: 'is_default', type: 'boolean', default: false })
+  isDefault!: boolean;
+
+  @Column({ type: 'integer', default: 100 })
+  priority!: number;
+
+  @Column({ type: 'varchar', length: 63, default: 'global' })
+  scope!: string;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  owner!: string | null;
+
+  @Column({ name: 'input_price_per_million', type: 'numeric', precision: 14, scale: 6, nullable: true, transformer: numericToNumber })
+  inputPricePerMillion!: number | null;
+
+  @Column({ name: 'output_price_per_million', type: 'numeric', precision: 14, scale: 6, nullable: true, transformer: numericToNumber })
+  outputPricePerMillion!: number | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @VersionColumn({ default: 1 })
+  version!: number;
+}

@@ -1,0 +1,33 @@
+import { type Model, type PublicModel } from '@llm-registry/contracts';
+import { type ModelEntity } from './model.entity';
+
+/** The one place a model row becomes what the API answers. */
+export function toModel(entity: ModelEntity): Model {
+  return {
+    id: entity.id,
+    name: entity.name,
+    type: entity.type,
+    provider: entity.provider,
+    modelName: entity.modelName,
+    description: entity.description,
+    endpoint: entity.endpoint,
+    params: entity.params,
+    capabilities: entity.capabilities,
+    status: entity.status,
+    isDefault: entity.isDefault,
+    priority: entity.priority,
+    scope: entity.scope,
+    owner: entity.owner,
+    inputPricePerMillion: entity.inputPricePerMillion,
+    outputPricePerMillion: entity.outputPricePerMillion,
+    createdAt: entity.createdAt.toISOString(),
+    updatedAt: entity.updatedAt.toISOString(),
+    version: entity.version,
+  };
+}
+
+/** What consuming services see: no endpoint, no owner. */
+export function toPublicModel(entity: ModelEntity): PublicModel {
+  const { endpoint: _endpoint, owner: _owner, ...rest } = toModel(entity);
+  return rest;
+}

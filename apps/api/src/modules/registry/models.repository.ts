@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, type EntityManager, type Repository } from 'typeorm';
+import {
+  GLOBAL_SCOPE,
+  type ModelListQuery,
+  type ModelSortField,
+  type ModelType,
+} from '@llm-registry/contracts';
+import { ModelEntity } from './model.entity';
+
+export type ModelChanges = Partial<Omit<ModelEntity, 'id' | 'createdAt' | 'updatedAt' | 'version'>>;
+
+const SORT_COLUMNS: Record<ModelSortField, string> = {
+  priority: 'm.priority',
+  name: 'm.name',
+  createdAt: 'm.createdAt',
+  updatedAt: 'm.updatedAt',
+};
+
+/** The expression the trigram index covers; `q` must search exactly this to use it. */
+const SEARCH_DOCUMENT = `(m.name || ' ' || m.model_name || ' ' || coalesce(m.description, ''))`;
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Model rows: queries only. Every method takes the transaction's manager when it runs inside one. */
+@Injectable()
+export class ModelsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<ModelEntity | null> {
+    return this.repo(manager).findOneBy({ id });
+  }
+
+  /** Locks the row until the transaction ends, so read-check-write sequences cannot interleave. */
+  findByIdForUpdate(id: string, manager: EntityManager): Promise<ModelEntity | null> {
+    return this.repo(manager)
+      .createQueryBuilder('m')
+      .setLock('pessimistic_write')
+      .where('m.id = :id', { id })
+      .getOne();
+  }
+
+  async findPage(query: Required<Pick<ModelListQuery, 'sort' | 'order' | 'page' | 'pageSize'>> & ModelListQuery): Promise<[ModelEntity[], number]> {
+    const qb = this.repo().createQueryBuilder('m');
+    if (query.type) qb.andWhere('m.type = :type', { type: query.type });
+    if (query.provider) qb.andWhere('m.provider = :provider', { provider: query.provider });
+    if (query.status) qb.andWhere('m.status = :status', { status: query.status });
+    if (query.scope) qb.andWhere('m.scope = :scope', { scope: query.scope });
+    if (query.isDefault !== undefined) qb.andWhere('m.isDefault = :isDefault', { isDefault: query.isDefault });
+    if (query.q) qb.andWhere(`${SEARCH_DOCUMENT} ILIKE :q`, { q: `%${escapeLike(query.q)}%` });
+
+    const direction = query.order === 'desc' ? 'DESC' : 'ASC';
+    qb.orderBy(SORT_COLUMNS[query.sort], direction);
+    if (query.sort === 'priority') qb.addOrderBy('m.name', direction);
+    // A unique tie-breaker keeps pages stable when sort values repeat.
+    qb.addOrderBy('m.id', 'ASC');
+    qb.skip((query.page - 1) * query.pageSize).take(query.pageSize);
+    return qb.getManyAndCount();
+  }
+
+  /** Active models of a type visible from a scope: the scope's own first, then global, each by priority. */
+  findActiveForScope(type: ModelType, scope: string, page: { page: number; pageSize: number }): Promise<[ModelEntity[], number]> {
+    const scopes = scope === GLOBAL_SCOPE ? [GLOBAL_SCOPE] : [scope, GLOBAL_SCOPE];
+    return this.repo()
+      .createQueryBuilder('m')
+      .where('m.type = :type', { type })
+      .andWhere(`m.status = 'active'`)
+      .andWhere('m.scope IN (:...scopes)', { scopes })
+      .orderBy(`CASE WHEN m.scope = :scope THEN 0 ELSE 1 END`)
+      .setParameter('scope', scope)
+      .addOrderBy('m.priority', 'ASC')
+      .addOrderBy('m.name', 'ASC')
+      .addOrderBy('m.id', 'ASC')
+      .skip((page.page - 1) * page.pageSize)
+      .take(page.pageSize)
+      .getManyAndCount();
+  }
+
+  findDefault(type: ModelType, scope: string): Promise<ModelEntity | null> {
+    return this.repo().findOneBy({ type, scope, isDefault: true });
+  }
+
+  hasDefault(type: ModelType, scope: string, manager?: EntityManager): Promise<boolean> {
+    return this.repo(manager).existsBy({ type, scope, isDefault: true });
+  }
+
+  async insert(values: ModelChanges, manager?: EntityManager): Promise<ModelEntity> {
+    const repo = this.repo(manager);
+    return repo.save(repo.create(values));
+  }
+
+  /** Updates the row and bumps its version; returns the fresh row. */
+  async update(id: string, changes: ModelChanges, manager: EntityManager): Promise<ModelEntity> {
+    await this.repo(manager).createQueryBuilder().update().set(changes).where('id = :id', { id }).execute();
+    return this.repo(manager).findOneByOrFail({ id });
+  }
+
+  /**
+   * Serialises default changes for one (type, scope) until the transaction ends. Without it two
+   * concurrent "set default" calls each clear the old default and both insert theirs.
+   */
+  async lockDefaultSlot(type: ModelType, scope: string, manager: EntityManager): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`models.default:${type}:${scope}`]);
+  }
+
+  async clearDefault(type: ModelType, scope: string, exceptId: string | null, manager: EntityManager): Promise<void> {
+    const qb = this.repo(manager)
+      .createQueryBuilder()
+      .update()
+      .set({ isDefault: false })
+      .where('type = :type AND scope = :scope AND is_default', { type, scope });
+    if (exceptId) qb.andWhere('id <> :exceptId', { exceptId });
+    await qb.execute();
+  }
+
+  async delete(id: string, manager?: EntityManager): Promise<boolean> {
+    const result = await this.repo(manager).delete({ id });
+    return (result.affected ?? 0) > 0;
+  }
+
+  count(manager?: EntityManager): Promise<number> {
+    return this.repo(manager).count();
+  }
+
+  existsByScopeAndName(scope: string, name: string, manager?: EntityManager): Promise<boolean> {
+    return this.repo(manager).existsBy({ scope, name });
+  }
+
+  private repo(manager?: EntityManager): Repository<ModelEntity> {
+    return (manager ?? this.dataSource.manager).getRepository(ModelEntity);
+  }
+}
+

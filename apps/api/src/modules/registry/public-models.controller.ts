@@ -1,0 +1,57 @@
+import { Controller, Get, Injectable, Param, type PipeTransform, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  DEFAULT_PAGE_SIZE,
+  GLOBAL_SCOPE,
+  MODEL_TYPES,
+  isModelType,
+  type ModelType,
+  type Page,
+  type PublicModel,
+} from '@llm-registry/contracts';
+import { ApiProblems } from '../../common/openapi/api-problems.decorator';
+import { ValidationProblem } from '../../common/problem/problem.exception';
+import { API_V1 } from '../../common/routes';
+import { PublicListQueryDto, ScopeQueryDto } from './dto/list-models.query';
+import { PublicModelDto, PublicModelPageDto } from './dto/model.response';
+import { ModelsService } from './models.service';
+
+@Injectable()
+class ModelTypePipe implements PipeTransform<string, ModelType> {
+  transform(value: string): ModelType {
+    if (!isModelType(value)) {
+      throw new ValidationProblem([{ field: 'type', message: `must be one of ${MODEL_TYPES.join(', ')}` }]);
+    }
+    return value;
+  }
+}
+
+const TYPE_PARAM = { name: 'type', enum: MODEL_TYPES, description: 'embedding, generation, rerank or ner' } as const;
+
+/** What consuming services read: active models only, no connection internals. */
+@ApiTags('Models')
+@Controller(`${API_V1}/models`)
+export class PublicModelsController {
+  constructor(private readonly models: ModelsService) {}
+
+  @Get(':type')
+  @ApiOperation({
+    summary: 'Active models of a type, in fallback order',
+    description: 'With `scope`, that scope’s models come first, then global ones; each group by priority, then name.',
+  })
+  @ApiParam(TYPE_PARAM)
+  @ApiOkResponse({ type: PublicModelPageDto })
+  @ApiProblems(400)
+  list(@Param('type', ModelTypePipe) type: ModelType, @Query() query: PublicListQueryDto): Promise<Page<PublicModel>> {
+    return this.models.listActive(type, query.scope ?? GLOBAL_SCOPE, query.page ?? 1, query.pageSize ?? DEFAULT_PAGE_SIZE);
+  }
+
+  @Get(':type/default')
+  @ApiOperation({ summary: 'The default model of a type', description: "The scope's default, else the global default, else 404." })
+  @ApiParam(TYPE_PARAM)
+  @ApiOkResponse({ type: PublicModelDto })
+  @ApiProblems(400, 404)
+  getDefault(@Param('type', ModelTypePipe) type: ModelType, @Query() query: ScopeQueryDto): Promise<PublicModel> {
+    return this.models.getDefault(type, query.scope ?? GLOBAL_SCOPE);
+  }
+}

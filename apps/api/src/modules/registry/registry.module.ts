@@ -1,0 +1,24 @@
+import { Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { AppConfigService } from '../../config/app-config.service';
+import { AdminModelsController } from './admin-models.controller';
+import { CatalogController } from './catalog.controller';
+import { ModelsRepository } from './models.repository';
+import { ModelsService } from './models.service';
+import { PublicModelsController } from './public-models.controller';
+import { SeedService } from './seed/seed.service';
+
+@Module({
+  controllers: [AdminModelsController, PublicModelsController, CatalogController],
+  providers: [ModelsRepository, ModelsService, SeedService],
+  exports: [ModelsService, SeedService],
+})
+export class RegistryModule implements OnApplicationBootstrap {
+  constructor(
+    private readonly seed: SeedService,
+    private readonly config: AppConfigService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.get('seedOnStart')) await this.seed.seedOnce();
+  }
+}

@@ -1,0 +1,71 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { type EntityManager } from 'typeorm';
+import { GLOBAL_SCOPE } from '@llm-registry/contracts';
+import { AppStateRepository } from '../../../database/app-state.repository';
+import { ModelsRepository } from '../models.repository';
+import { SEED_MODELS } from './seed-models';
+
+const SEEDED_KEY = 'registry.catalog_seeded';
+
+export interface SeedResult {
+  inserted: string[];
+  skipped: boolean;
+}
+
+/** Puts the original catalogue into the registry: once on first start, or again on demand. */
+@Injectable()
+export class SeedService {
+  private readonly logger = new Logger(SeedService.name);
+
+  constructor(
+    private readonly models: ModelsRepository,
+    private readonly appState: AppStateRepository,
+  ) {}
+
+  /** First start only: an installation whose admins deleted the seeded models does not get them back. */
+  async seedOnce(): Promise<SeedResult> {
+    return this.models.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [SEEDED_KEY]);
+      if (await this.appState.get(SEEDED_KEY, manager)) return { inserted: [], skipped: true };
+      const inserted = (await this.models.count(manager)) === 0 ? await this.insertMissing(manager) : [];
+      await this.appState.set(SEEDED_KEY, { at: new Date().toISOString(), inserted: inserted.length }, manager);
+      if (inserted.length > 0) this.logger.log(`Seeded ${inserted.length} models into the empty registry`);
+      return { inserted, skipped: false };
+    });
+  }
+
+  /** The `seed` command: adds whichever seed models are missing (by name in the global scope); idempotent. */
+  async seedMissing(): Promise<SeedResult> {
+    return this.models.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [SEEDED_KEY]);
+      const inserted = await this.insertMissing(manager);
+      await this.appState.set(SEEDED_KEY, { at: new Date().toISOString(), inserted: inserted.length }, manager);
+      return { inserted, skipped: false };
+    });
+  }
+
+  private async insertMissing(manager: EntityManager): Promise<string[]> {
+    const inserted: string[] = [];
+    for (const seed of SEED_MODELS) {
+      if (await this.models.existsByScopeAndName(GLOBAL_SCOPE, seed.name, manager)) continue;
+      // Never steal the default from a model an admin chose.
+      const isDefault = !!seed.isDefault && !(await this.models.hasDefault(seed.type, GLOBAL_SCOPE, manager));
+      await this.models.insert(
+        {
+          ...seed,
+          description: seed.description ?? null,
+          endpoint: seed.endpoint ?? null,
+          owner: null,
+          status: seed.status ?? 'active',
+          scope: GLOBAL_SCOPE,
+          isDefault,
+          inputPricePerMillion: seed.inputPricePerMillion ?? null,
+          outputPricePerMillion: seed.outputPricePerMillion ?? null,
+        },
+        manager,
+      );
+      inserted.push(seed.name);
+    }
+    return inserted;
+  }
+}

@@ -13,7 +13,7 @@ describe.each(testBackends())('models API on %s', (backend) => {
   });
 
   afterAll(async () => {
-    await t.close();
+    await t?.close();
   });
 
   beforeEach(async () => {

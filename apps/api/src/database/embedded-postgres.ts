@@ -6,7 +6,6 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { acquirePidLock } from './pid-lock';
 
 // contrib/* declares ESM-only types but ships a CommonJS build, which is what runs here.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: Extension };
 
 /** PostgreSQL's client libraries look for `<dir>/.s.PGSQL.<port>`; the port is only part of the name. */

@@ -81,7 +81,11 @@ export async function startTestApp(backend: Backend, overrides: Partial<AppConfi
     config = testConfig(overrides);
   }
   const database = await openDatabase(config, { inMemory: true });
-  const app = await createApp({ config, database, logger: pino({ level: 'silent' }) });
+  const app = await createApp({ config, database, logger: pino({ level: 'silent' }) }).catch(async (error: unknown) => {
+    await database.close();
+    await dropDatabase();
+    throw error;
+  });
   const dataSource = app.get<DataSource>(getDataSourceToken());
 
   const request = async ({ method, url, body, headers }: RequestOptions): Promise<TestResponse> => {

@@ -1,0 +1,63 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, runServerToExit, startServer } from './support/server-process';
+
+/** The built server, started as `npm start` starts it: embedded PGlite under DATA_DIR. */
+describe('embedded mode start', () => {
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'llmr-embedded-'));
+  });
+
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('stops at boot with one line naming a bad variable', async () => {
+    const result = await runServerToExit({ PORT: 'abc', DATA_DIR: dataDir });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe('Invalid environment: PORT must be an integer between 1 and 65535 (got "abc")');
+  });
+
+  it('serves the seeded registry and the docs, refuses a second process on the same data, and keeps data across restarts', async () => {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const env = { PORT: String(port), DATA_DIR: dataDir };
+
+    const first = await startServer(env);
+    expect(first.output()).toContain('embedded (single process, PGlite)');
+    expect(first.output()).toContain(`${base}/api/docs`);
+    expect(first.output()).toContain(dataDir);
+
+    const generation = (await (await fetch(`${base}/api/v1/models/generation`)).json()) as { items: Array<{ name: string }> };
+    expect(generation.items.map((m) => m.name)).toContain('Ollama Llama2');
+    const docs = await fetch(`${base}/api/docs`);
+    expect(docs.status).toBe(200);
+    expect(await docs.text()).toContain('swagger');
+
+    const created = await fetch(`${base}/api/v1/admin/models`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Survives restarts', type: 'embedding', provider: 'ollama', modelName: 'all-minilm', params: { dimensions: 384 } }),
+    });
+    expect(created.status).toBe(201);
+
+    const second = await runServerToExit({ ...env, PORT: String(await freePort()) });
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain('in use by another process');
+
+    expect(await first.stop()).toBe(0);
+
+    const restarted = await startServer(env);
+    try {
+      const listed = (await (await fetch(`${base}/api/v1/admin/models?q=Survives`)).json()) as { total: number };
+      expect(listed.total).toBe(1);
+      const all = (await (await fetch(`${base}/api/v1/admin/models?pageSize=100`)).json()) as { total: number };
+      expect(all.total).toBe(14);
+    } finally {
+      expect(await restarted.stop()).toBe(0);
+    }
+  });
+});

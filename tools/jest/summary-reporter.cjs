@@ -1,0 +1,28 @@
+// Records each Jest run's totals so tools/scripts/test-summary.mjs can print one line for the whole
+// `npm test` (lint, unit and integration runs are separate Jest processes).
+const { mkdirSync, writeFileSync } = require('node:fs');
+const { join } = require('node:path');
+
+class SummaryReporter {
+  constructor(globalConfig) {
+    this.rootDir = globalConfig.rootDir;
+  }
+
+  onRunComplete(_contexts, results) {
+    const dir = process.env.TEST_RESULTS_DIR;
+    if (!dir) return;
+    mkdirSync(dir, { recursive: true });
+    const name = `${this.rootDir.replace(/[^A-Za-z0-9]+/g, '_')}-${process.pid}.json`;
+    writeFileSync(
+      join(dir, name),
+      JSON.stringify({
+        rootDir: this.rootDir,
+        passed: results.numPassedTests,
+        failed: results.numFailedTests + results.numRuntimeErrorTestSuites,
+        skipped: results.numPendingTests,
+      }),
+    );
+  }
+}
+
+module.exports = SummaryReporter;

@@ -69,7 +69,11 @@ export default [
       '@typescript-eslint/consistent-type-imports': [
         'error',
         // Nest reads constructor parameter types at run time: decorated classes need value imports.
-        { prefer: 'type-imports', fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+        {
+          prefer: 'type-imports',
+          fixStyle: 'inline-type-imports',
+          disallowTypeAnnotations: false,
+        },
       ],
       '@typescript-eslint/no-unused-vars': [
         'error',

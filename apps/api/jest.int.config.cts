@@ -5,9 +5,17 @@ module.exports = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/test/**/*.int-spec.ts'],
   transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', diagnostics: { ignoreCodes: [151002] } }],
+    '^.+\\.[tj]s$': [
+      'ts-jest',
+      {
+        tsconfig: '<rootDir>/tsconfig.spec.json',
+        diagnostics: { ignoreCodes: [151002] },
+      },
+    ],
   },
-  moduleNameMapper: { '^content-disposition$': '<rootDir>/test/support/content-disposition.cjs' },
+  moduleNameMapper: {
+    '^content-disposition$': '<rootDir>/test/support/content-disposition.cjs',
+  },
   moduleFileExtensions: ['ts', 'js'],
   testTimeout: 120000,
 };

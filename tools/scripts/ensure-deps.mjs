@@ -4,10 +4,14 @@ import { execSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 
 const installed = 'node_modules/.package-lock.json';
-const stale = !existsSync(installed) || statSync('package-lock.json').mtimeMs > statSync(installed).mtimeMs;
+const stale =
+  !existsSync(installed) ||
+  statSync('package-lock.json').mtimeMs > statSync(installed).mtimeMs;
 
 if (stale) {
-  console.log('Installing dependencies (npm install, following package-lock.json)…');
+  console.log(
+    'Installing dependencies (npm install, following package-lock.json)…',
+  );
   // `npm ci` can refuse a lockfile made on another platform; `npm install` still follows the lockfile.
   execSync('npm install --no-audit --no-fund', { stdio: 'inherit' });
 }

@@ -6,18 +6,38 @@ import { join, resolve } from 'node:path';
 
 const resultsDir = resolve('tmp/test-results');
 rmSync(resultsDir, { recursive: true, force: true });
-const env = { ...process.env, TEST_RESULTS_DIR: resultsDir, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false' };
+const env = {
+  ...process.env,
+  TEST_RESULTS_DIR: resultsDir,
+  NX_NO_CLOUD: 'true',
+  NX_DAEMON: 'false',
+  NX_TUI: 'false',
+};
 
 let failedStep = null;
 try {
+  execSync('npx prettier --check .', { stdio: 'inherit', env });
   // The Nx cache would skip unchanged test runs, and then their tests would not be counted.
-  execSync('npx nx run-many -t lint test int-test --skip-nx-cache --parallel=2 --output-style=stream', { stdio: 'inherit', env });
+  execSync(
+    'npx nx run-many -t lint test int-test --skip-nx-cache --parallel=2 --output-style=stream',
+    { stdio: 'inherit', env },
+  );
 } catch {
-  failedStep = 'lint or tests';
+  failedStep = 'formatting, lint or tests';
 }
 
-const runs = existsSync(resultsDir) ? readdirSync(resultsDir).map((f) => JSON.parse(readFileSync(join(resultsDir, f), 'utf8'))) : [];
-const total = runs.reduce((sum, r) => ({ passed: sum.passed + r.passed, failed: sum.failed + r.failed }), { passed: 0, failed: 0 });
+const runs = existsSync(resultsDir)
+  ? readdirSync(resultsDir).map((f) =>
+      JSON.parse(readFileSync(join(resultsDir, f), 'utf8')),
+    )
+  : [];
+const total = runs.reduce(
+  (sum, r) => ({
+    passed: sum.passed + r.passed,
+    failed: sum.failed + r.failed,
+  }),
+  { passed: 0, failed: 0 },
+);
 console.log('');
 console.log(`Tests: ${total.passed} passed, ${total.failed} failed`);
 if (failedStep) console.error(`npm test failed: ${failedStep} (see above).`);

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { type IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import {
+  FastifyAdapter,
+  type NestFastifyApplication,
+} from '@nestjs/platform-fastify';
 import { type Logger as PinoLogger } from 'pino';
 import { CORRELATION_ID_HEADER } from '@llm-registry/contracts';
 import { AppModule } from './app.module';
@@ -18,7 +21,9 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 const CORRELATION_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 
 function correlationId(header: string | string[] | undefined): string {
-  return typeof header === 'string' && CORRELATION_ID_PATTERN.test(header) ? header : randomUUID();
+  return typeof header === 'string' && CORRELATION_ID_PATTERN.test(header)
+    ? header
+    : randomUUID();
 }
 
 export interface CreateAppOptions {
@@ -28,17 +33,26 @@ export interface CreateAppOptions {
 }
 
 /** Builds the HTTP application (used by main.ts and by the integration tests alike). */
-export async function createApp({ config, database, logger }: CreateAppOptions): Promise<NestFastifyApplication> {
+export async function createApp({
+  config,
+  database,
+  logger,
+}: CreateAppOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     logger: false,
     requestIdHeader: false,
-    genReqId: (request: IncomingMessage) => correlationId(request.headers[CORRELATION_ID_HEADER]),
+    genReqId: (request: IncomingMessage) =>
+      correlationId(request.headers[CORRELATION_ID_HEADER]),
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register({ config, database }), adapter, {
-    logger: new PinoLoggerService(logger.child({})),
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.register({ config, database }),
+    adapter,
+    {
+      logger: new PinoLoggerService(logger.child({})),
+      abortOnError: false,
+    },
+  );
 
   const fastify = app.getHttpAdapter().getInstance();
   // The API speaks JSON only: other bodies get 415 instead of being read as strings.

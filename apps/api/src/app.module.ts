@@ -8,10 +8,18 @@ import { RegistryModule } from './modules/registry/registry.module';
 
 @Module({})
 export class AppModule {
-  static register(options: { config: AppConfig; database: DatabaseHandle }): DynamicModule {
+  static register(options: {
+    config: AppConfig;
+    database: DatabaseHandle;
+  }): DynamicModule {
     return {
       module: AppModule,
-      imports: [AppConfigModule.register(options.config), DatabaseModule.register(options.database), HealthModule, RegistryModule],
+      imports: [
+        AppConfigModule.register(options.config),
+        DatabaseModule.register(options.database),
+        HealthModule,
+        RegistryModule,
+      ],
     };
   }
 }

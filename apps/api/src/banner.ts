@@ -3,8 +3,14 @@ import { type DatabaseHandle } from './database/database-handle';
 import { DOCS_PATH } from './common/openapi/setup-openapi';
 
 /** What a person needs after `npm start`: where things are and which mode runs. */
-export function formatBanner(config: AppConfig, database: DatabaseHandle): string {
-  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+export function formatBanner(
+  config: AppConfig,
+  database: DatabaseHandle,
+): string {
+  const host =
+    config.host === '0.0.0.0' || config.host === '::'
+      ? 'localhost'
+      : config.host;
   const base = `http://${host}:${config.port}`;
   const lines = [
     'LLM Registry is running',
@@ -17,5 +23,11 @@ export function formatBanner(config: AppConfig, database: DatabaseHandle): strin
   if (database.mode === 'embedded') lines.push(`  Data dir  ${config.dataDir}`);
   const width = Math.max(...lines.map((l) => l.length)) + 2;
   const rule = '─'.repeat(width);
-  return ['', `┌${rule}┐`, ...lines.map((l) => `│ ${l.padEnd(width - 1)}│`), `└${rule}┘`, ''].join('\n');
+  return [
+    '',
+    `┌${rule}┐`,
+    ...lines.map((l) => `│ ${l.padEnd(width - 1)}│`),
+    `└${rule}┘`,
+    '',
+  ].join('\n');
 }

@@ -23,7 +23,9 @@ export function onShutdown(stop: () => Promise<void>): void {
     stop().then(
       () => process.exit(0),
       (error: unknown) => {
-        process.stderr.write(`Shutdown after ${signal} failed: ${String(error)}\n`);
+        process.stderr.write(
+          `Shutdown after ${signal} failed: ${String(error)}\n`,
+        );
         process.exit(1);
       },
     );

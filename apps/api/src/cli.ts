@@ -7,7 +7,10 @@ import { loadConfigOrExit } from './boot';
 import { type AppConfig } from './config/app-config';
 import { buildDataSourceOptions } from './database/data-source-options';
 import { type DatabaseHandle, openDatabase } from './database/database-handle';
-import { writeMigration, writeMigrationIndex } from './database/migration-writer';
+import {
+  writeMigration,
+  writeMigrationIndex,
+} from './database/migration-writer';
 import { pendingSchemaChanges } from './database/schema-drift';
 import { migrate } from './database/schema';
 import { SeedService } from './modules/registry/seed/seed.service';
@@ -17,8 +20,14 @@ const USAGE = `Usage: cli <command>
   seed                       add the seed catalogue's missing models (idempotent)
   migration:generate <Name>  write a migration for entity changes (development; uses an in-memory database)`;
 
-async function withDataSource<T>(database: DatabaseHandle, config: AppConfig, work: (ds: DataSource) => Promise<T>): Promise<T> {
-  const dataSource = new DataSource(buildDataSourceOptions(database, config.databasePoolSize));
+async function withDataSource<T>(
+  database: DatabaseHandle,
+  config: AppConfig,
+  work: (ds: DataSource) => Promise<T>,
+): Promise<T> {
+  const dataSource = new DataSource(
+    buildDataSourceOptions(database, config.databasePoolSize),
+  );
   await dataSource.initialize();
   try {
     return await work(dataSource);
@@ -31,7 +40,11 @@ async function runMigrate(config: AppConfig): Promise<void> {
   const database = await openDatabase(config);
   try {
     const applied = await withDataSource(database, config, migrate);
-    console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Schema is up to date.');
+    console.log(
+      applied.length
+        ? `Applied: ${applied.join(', ')}`
+        : 'Schema is up to date.',
+    );
   } finally {
     await database.close();
   }
@@ -41,12 +54,19 @@ async function runSeed(config: AppConfig): Promise<void> {
   const database = await openDatabase(config);
   try {
     const app = await NestFactory.createApplicationContext(
-      AppModule.register({ config: { ...config, seedOnStart: false }, database }),
+      AppModule.register({
+        config: { ...config, seedOnStart: false },
+        database,
+      }),
       { logger: ['error', 'warn'] },
     );
     try {
       const { inserted } = await app.get(SeedService).seedMissing();
-      console.log(inserted.length ? `Seeded: ${inserted.join(', ')}` : 'Every seed model is already present.');
+      console.log(
+        inserted.length
+          ? `Seeded: ${inserted.join(', ')}`
+          : 'Every seed model is already present.',
+      );
     } finally {
       await app.close();
     }
@@ -55,8 +75,14 @@ async function runSeed(config: AppConfig): Promise<void> {
   }
 }
 
-async function runGenerate(config: AppConfig, name: string | undefined): Promise<void> {
-  if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error('Give the migration a PascalCase name, e.g. AddModelOwner.');
+async function runGenerate(
+  config: AppConfig,
+  name: string | undefined,
+): Promise<void> {
+  if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name))
+    throw new Error(
+      'Give the migration a PascalCase name, e.g. AddModelOwner.',
+    );
   const database = await openDatabase(config, { inMemory: true });
   try {
     const sql = await withDataSource(database, config, async (ds) => {

@@ -9,10 +9,12 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger(config);
   const database = await openDatabase(config);
-  const app = await createApp({ config, database, logger }).catch(async (error: unknown) => {
-    await database.close();
-    throw error;
-  });
+  const app = await createApp({ config, database, logger }).catch(
+    async (error: unknown) => {
+      await database.close();
+      throw error;
+    },
+  );
   await app.listen({ port: config.port, host: config.host });
   process.stdout.write(`${formatBanner(config, database)}\n`);
   onShutdown(async () => {
@@ -22,6 +24,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`LLM Registry failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `LLM Registry failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -1,7 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, runServerToExit, startServer } from './support/server-process';
+import {
+  freePort,
+  runServerToExit,
+  startServer,
+} from './support/server-process';
 
 /** The built server, started as `npm start` starts it: embedded PGlite under DATA_DIR. */
 describe('embedded mode start', () => {
@@ -18,7 +22,9 @@ describe('embedded mode start', () => {
   it('stops at boot with one line naming a bad variable', async () => {
     const result = await runServerToExit({ PORT: 'abc', DATA_DIR: dataDir });
     expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toBe('Invalid environment: PORT must be an integer between 1 and 65535 (got "abc")');
+    expect(result.stderr.trim()).toBe(
+      'Invalid environment: PORT must be an integer between 1 and 65535 (got "abc")',
+    );
   });
 
   it('serves the seeded registry and the docs, refuses a second process on the same data, and keeps data across restarts', async () => {
@@ -31,7 +37,9 @@ describe('embedded mode start', () => {
     expect(first.output()).toContain(`${base}/api/docs`);
     expect(first.output()).toContain(dataDir);
 
-    const generation = (await (await fetch(`${base}/api/v1/models/generation`)).json()) as { items: Array<{ name: string }> };
+    const generation = (await (
+      await fetch(`${base}/api/v1/models/generation`)
+    ).json()) as { items: Array<{ name: string }> };
     expect(generation.items.map((m) => m.name)).toContain('Ollama Llama2');
     const docs = await fetch(`${base}/api/docs`);
     expect(docs.status).toBe(200);
@@ -40,11 +48,20 @@ describe('embedded mode start', () => {
     const created = await fetch(`${base}/api/v1/admin/models`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Survives restarts', type: 'embedding', provider: 'ollama', modelName: 'all-minilm', params: { dimensions: 384 } }),
+      body: JSON.stringify({
+        name: 'Survives restarts',
+        type: 'embedding',
+        provider: 'ollama',
+        modelName: 'all-minilm',
+        params: { dimensions: 384 },
+      }),
     });
     expect(created.status).toBe(201);
 
-    const second = await runServerToExit({ ...env, PORT: String(await freePort()) });
+    const second = await runServerToExit({
+      ...env,
+      PORT: String(await freePort()),
+    });
     expect(second.code).toBe(1);
     expect(second.stderr).toContain('in use by another process');
 
@@ -52,9 +69,13 @@ describe('embedded mode start', () => {
 
     const restarted = await startServer(env);
     try {
-      const listed = (await (await fetch(`${base}/api/v1/admin/models?q=Survives`)).json()) as { total: number };
+      const listed = (await (
+        await fetch(`${base}/api/v1/admin/models?q=Survives`)
+      ).json()) as { total: number };
       expect(listed.total).toBe(1);
-      const all = (await (await fetch(`${base}/api/v1/admin/models?pageSize=100`)).json()) as { total: number };
+      const all = (await (
+        await fetch(`${base}/api/v1/admin/models?pageSize=100`)
+      ).json()) as { total: number };
       expect(all.total).toBe(14);
     } finally {
       expect(await restarted.stop()).toBe(0);

@@ -25,18 +25,47 @@ describe.each(testBackends())('schema and seed on %s', (backend) => {
       `SELECT indexname FROM pg_indexes WHERE tablename = 'models' ORDER BY indexname`,
     );
     expect(rows.map((r) => r.indexname)).toEqual(
-      expect.arrayContaining(['IDX_models_search_trgm', 'UQ_models_default_per_type_scope', 'UQ_models_scope_name']),
+      expect.arrayContaining([
+        'IDX_models_search_trgm',
+        'UQ_models_default_per_type_scope',
+        'UQ_models_scope_name',
+      ]),
     );
   });
 
   it('seeds the original catalogue into an empty database on first start, with local Ollama models as defaults', async () => {
-    const generation = await t.request({ method: 'GET', url: '/api/v1/models/generation?pageSize=50' });
-    expect(generation.body.items.map((m: { name: string }) => m.name)).toEqual(['OpenAI GPT-4', 'OpenAI GPT-3.5 Turbo', 'Ollama Llama2']);
-    const all = await t.request({ method: 'GET', url: '/api/v1/admin/models?pageSize=50' });
+    const generation = await t.request({
+      method: 'GET',
+      url: '/api/v1/models/generation?pageSize=50',
+    });
+    expect(generation.body.items.map((m: { name: string }) => m.name)).toEqual([
+      'OpenAI GPT-4',
+      'OpenAI GPT-3.5 Turbo',
+      'Ollama Llama2',
+    ]);
+    const all = await t.request({
+      method: 'GET',
+      url: '/api/v1/admin/models?pageSize=50',
+    });
     expect(all.body.total).toBe(SEED_MODELS.length);
-    expect((await t.request({ method: 'GET', url: '/api/v1/models/generation/default' })).body.modelName).toBe('llama2');
-    const embeddingDefault = (await t.request({ method: 'GET', url: '/api/v1/models/embedding/default' })).body;
-    expect(embeddingDefault).toMatchObject({ modelName: 'nomic-embed-text', params: { dimensions: 768 } });
+    expect(
+      (
+        await t.request({
+          method: 'GET',
+          url: '/api/v1/models/generation/default',
+        })
+      ).body.modelName,
+    ).toBe('llama2');
+    const embeddingDefault = (
+      await t.request({
+        method: 'GET',
+        url: '/api/v1/models/embedding/default',
+      })
+    ).body;
+    expect(embeddingDefault).toMatchObject({
+      modelName: 'nomic-embed-text',
+      params: { dimensions: 768 },
+    });
   });
 
   it('does not seed again on the next start, even when admins deleted every model', async () => {
@@ -51,13 +80,30 @@ describe.each(testBackends())('schema and seed on %s', (backend) => {
     const chosen = await t.request({
       method: 'POST',
       url: '/api/v1/admin/models',
-      body: { name: 'Chosen', type: 'generation', provider: 'openai', modelName: 'gpt-4o', isDefault: true },
+      body: {
+        name: 'Chosen',
+        type: 'generation',
+        provider: 'openai',
+        modelName: 'gpt-4o',
+        isDefault: true,
+      },
     });
     const seed = t.app.get(SeedService);
-    expect((await seed.seedMissing()).inserted).toHaveLength(SEED_MODELS.length);
+    expect((await seed.seedMissing()).inserted).toHaveLength(
+      SEED_MODELS.length,
+    );
     expect((await seed.seedMissing()).inserted).toEqual([]);
-    const [{ count }] = await t.dataSource.query('SELECT count(*)::int AS count FROM models');
+    const [{ count }] = await t.dataSource.query(
+      'SELECT count(*)::int AS count FROM models',
+    );
     expect(count).toBe(SEED_MODELS.length + 1);
-    expect((await t.request({ method: 'GET', url: '/api/v1/models/generation/default' })).body.id).toBe(chosen.body.id);
+    expect(
+      (
+        await t.request({
+          method: 'GET',
+          url: '/api/v1/models/generation/default',
+        })
+      ).body.id,
+    ).toBe(chosen.body.id);
   });
 });

@@ -29,10 +29,14 @@ export function toAppConfig(env: Environment, cwd = process.cwd()): AppConfig {
     databaseMode,
     databaseUrl: env.DATABASE_URL,
     databasePoolSize: env.DATABASE_POOL_SIZE,
-    migrateOnStart: databaseMode === 'embedded' || env.DATABASE_MIGRATE_ON_START,
-    dataDir: isAbsolute(env.DATA_DIR) ? env.DATA_DIR : resolve(cwd, env.DATA_DIR),
+    migrateOnStart:
+      databaseMode === 'embedded' || env.DATABASE_MIGRATE_ON_START,
+    dataDir: isAbsolute(env.DATA_DIR)
+      ? env.DATA_DIR
+      : resolve(cwd, env.DATA_DIR),
     logLevel: env.LOG_LEVEL,
-    logFormat: env.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'pretty'),
+    logFormat:
+      env.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'pretty'),
     seedOnStart: env.SEED_ON_START,
   };
 }

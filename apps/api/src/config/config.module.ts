@@ -10,7 +10,13 @@ export class AppConfigModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: AppConfigModule,
-      imports: [ConfigModule.forRoot({ ignoreEnvFile: true, load: [() => config], cache: true })],
+      imports: [
+        ConfigModule.forRoot({
+          ignoreEnvFile: true,
+          load: [() => config],
+          cache: true,
+        }),
+      ],
       providers: [AppConfigService],
       exports: [AppConfigService],
     };

@@ -17,22 +17,55 @@ describe('loadEnvironment', () => {
   });
 
   it('switches to PostgreSQL with DATABASE_URL and does not migrate unless asked', () => {
-    const config = toAppConfig(loadEnvironment({ DATABASE_URL: 'postgres://u@db:5432/registry', NODE_ENV: 'production' }));
-    expect(config).toMatchObject({ databaseMode: 'postgres', migrateOnStart: false, logFormat: 'json' });
-    expect(toAppConfig(loadEnvironment({ DATABASE_URL: 'postgres://db/r', DATABASE_MIGRATE_ON_START: 'true' })).migrateOnStart).toBe(true);
+    const config = toAppConfig(
+      loadEnvironment({
+        DATABASE_URL: 'postgres://u@db:5432/registry',
+        NODE_ENV: 'production',
+      }),
+    );
+    expect(config).toMatchObject({
+      databaseMode: 'postgres',
+      migrateOnStart: false,
+      logFormat: 'json',
+    });
+    expect(
+      toAppConfig(
+        loadEnvironment({
+          DATABASE_URL: 'postgres://db/r',
+          DATABASE_MIGRATE_ON_START: 'true',
+        }),
+      ).migrateOnStart,
+    ).toBe(true);
   });
 
   it.each([
-    [{ PORT: 'abc' }, 'Invalid environment: PORT must be an integer between 1 and 65535 (got "abc")'],
-    [{ PORT: '70000' }, 'Invalid environment: PORT must be an integer between 1 and 65535 (got 70000)'],
-    [{ DATABASE_URL: 'mysql://x' }, 'Invalid environment: DATABASE_URL must be a postgres:// or postgresql:// connection URL (got "mysql://x")'],
-    [{ LOG_LEVEL: 'loud' }, 'Invalid environment: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")'],
-    [{ SEED_ON_START: 'maybe' }, 'Invalid environment: SEED_ON_START must be true or false (got "maybe")'],
+    [
+      { PORT: 'abc' },
+      'Invalid environment: PORT must be an integer between 1 and 65535 (got "abc")',
+    ],
+    [
+      { PORT: '70000' },
+      'Invalid environment: PORT must be an integer between 1 and 65535 (got 70000)',
+    ],
+    [
+      { DATABASE_URL: 'mysql://x' },
+      'Invalid environment: DATABASE_URL must be a postgres:// or postgresql:// connection URL (got "mysql://x")',
+    ],
+    [
+      { LOG_LEVEL: 'loud' },
+      'Invalid environment: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")',
+    ],
+    [
+      { SEED_ON_START: 'maybe' },
+      'Invalid environment: SEED_ON_START must be true or false (got "maybe")',
+    ],
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(() => loadEnvironment(env)).toThrow(new ConfigError(message));
   });
 
   it('reports every bad variable, one per line', () => {
-    expect(() => loadEnvironment({ PORT: 'x', LOG_FORMAT: 'xml' })).toThrow(/PORT .*\nInvalid environment: LOG_FORMAT/);
+    expect(() => loadEnvironment({ PORT: 'x', LOG_FORMAT: 'xml' })).toThrow(
+      /PORT .*\nInvalid environment: LOG_FORMAT/,
+    );
   });
 });

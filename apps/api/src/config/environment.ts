@@ -13,13 +13,23 @@ import {
   type ValidationError,
 } from 'class-validator';
 
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const LOG_LEVELS = [
+  'fatal',
+  'error',
+  'warn',
+  'info',
+  'debug',
+  'trace',
+  'silent',
+] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
 
 const toInt = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+  typeof value === 'string' && /^-?\d+$/.test(value.trim())
+    ? Number(value)
+    : value;
 const toBool = ({ value }: { value: unknown }) => {
   if (typeof value !== 'string') return value;
   const v = value.trim().toLowerCase();
@@ -85,7 +95,10 @@ export class Environment {
 export class ConfigError extends Error {}
 
 function describe(error: ValidationError): string {
-  const shown = typeof error.value === 'string' ? JSON.stringify(error.value) : String(error.value);
+  const shown =
+    typeof error.value === 'string'
+      ? JSON.stringify(error.value)
+      : String(error.value);
   const expected = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
   return `${error.property} ${expected} (got ${shown})`;
 }
@@ -93,12 +106,18 @@ function describe(error: ValidationError): string {
 /** Reads and validates the environment; throws a ConfigError whose message is one line per bad variable. */
 export function loadEnvironment(env: NodeJS.ProcessEnv): Environment {
   const present = Object.fromEntries(
-    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+    Object.entries(env).filter(
+      ([, value]) => value !== undefined && value !== '',
+    ),
   );
-  const parsed = plainToInstance(Environment, present, { exposeDefaultValues: true });
+  const parsed = plainToInstance(Environment, present, {
+    exposeDefaultValues: true,
+  });
   const errors = validateSync(parsed, { forbidUnknownValues: false });
   if (errors.length > 0) {
-    throw new ConfigError(errors.map((e) => `Invalid environment: ${describe(e)}`).join('\n'));
+    throw new ConfigError(
+      errors.map((e) => `Invalid environment: ${describe(e)}`).join('\n'),
+    );
   }
   return parsed;
 }

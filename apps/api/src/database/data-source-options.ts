@@ -3,7 +3,10 @@ import { ENTITIES } from './entities';
 import { type DatabaseHandle } from './database-handle';
 import { MIGRATIONS } from './migrations';
 
-export function buildDataSourceOptions(handle: DatabaseHandle, poolSize: number): DataSourceOptions {
+export function buildDataSourceOptions(
+  handle: DatabaseHandle,
+  poolSize: number,
+): DataSourceOptions {
   return {
     type: 'postgres',
     ...handle.connection,

@@ -6,7 +6,9 @@ import { startEmbeddedPostgres } from './embedded-postgres';
 export interface DatabaseHandle {
   mode: AppConfig['databaseMode'];
   /** Connection settings for the `pg` driver. */
-  connection: { url: string } | { host: string; port: number; username: string; database: string };
+  connection:
+    | { url: string }
+    | { host: string; port: number; username: string; database: string };
   /** Connections the application may open in total (pool sizes must fit under it). */
   maxConnections: number;
   /** For the banner and logs; never contains a password. */
@@ -15,7 +17,10 @@ export interface DatabaseHandle {
 }
 
 export async function openDatabase(
-  config: Pick<AppConfig, 'databaseMode' | 'databaseUrl' | 'dataDir' | 'databasePoolSize'>,
+  config: Pick<
+    AppConfig,
+    'databaseMode' | 'databaseUrl' | 'dataDir' | 'databasePoolSize'
+  >,
   options: { inMemory?: boolean } = {},
 ): Promise<DatabaseHandle> {
   if (config.databaseMode === 'postgres' && config.databaseUrl) {
@@ -29,10 +34,18 @@ export async function openDatabase(
   }
   const dataDir = options.inMemory ? undefined : join(config.dataDir, 'pglite');
   // Room for the ORM pool plus a few for job queues and admin commands.
-  const embedded = await startEmbeddedPostgres({ dataDir, maxConnections: config.databasePoolSize + 5 });
+  const embedded = await startEmbeddedPostgres({
+    dataDir,
+    maxConnections: config.databasePoolSize + 5,
+  });
   return {
     mode: 'embedded',
-    connection: { host: embedded.socketDir, port: embedded.port, username: 'postgres', database: 'postgres' },
+    connection: {
+      host: embedded.socketDir,
+      port: embedded.port,
+      username: 'postgres',
+      database: 'postgres',
+    },
     maxConnections: embedded.maxConnections,
     description: `PGlite (embedded) in ${dataDir ?? 'memory'}`,
     close: () => embedded.close(),

@@ -18,10 +18,15 @@ export class DatabaseModule {
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [AppConfigService],
-          useFactory: (config: AppConfigService) => buildDataSourceOptions(handle, config.get('databasePoolSize')),
+          useFactory: (config: AppConfigService) =>
+            buildDataSourceOptions(handle, config.get('databasePoolSize')),
         }),
       ],
-      providers: [{ provide: DATABASE_HANDLE, useValue: handle }, SchemaService, AppStateRepository],
+      providers: [
+        { provide: DATABASE_HANDLE, useValue: handle },
+        SchemaService,
+        AppStateRepository,
+      ],
       exports: [DATABASE_HANDLE, AppStateRepository],
     };
   }

@@ -6,7 +6,9 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { acquirePidLock } from './pid-lock';
 
 // contrib/* declares ESM-only types but ships a CommonJS build, which is what runs here.
-const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: Extension };
+const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as {
+  pg_trgm: Extension;
+};
 
 /** PostgreSQL's client libraries look for `<dir>/.s.PGSQL.<port>`; the port is only part of the name. */
 const SOCKET_PORT = 5432;
@@ -33,9 +35,15 @@ export async function startEmbeddedPostgres(options: {
   let releaseLock = async () => undefined as void;
   if (options.dataDir) {
     await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
-    releaseLock = await acquirePidLock(`${options.dataDir}.pid`, `The database in ${options.dataDir}`);
+    releaseLock = await acquirePidLock(
+      `${options.dataDir}.pid`,
+      `The database in ${options.dataDir}`,
+    );
   }
-  const db = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm } });
+  const db = await PGlite.create({
+    dataDir: options.dataDir,
+    extensions: { pg_trgm },
+  });
 
   // A fresh 0700 directory: nobody else on the machine can reach the socket, and no stale socket blocks us.
   const socketDir = await mkdtemp(join(tmpdir(), 'llmr-pg-'));

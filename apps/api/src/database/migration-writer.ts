@@ -8,7 +8,9 @@ function literal(sql: string): string {
 }
 
 function statements(queries: string[]): string {
-  return queries.map((q) => `${INDENT}await queryRunner.query(${literal(q.trim())});`).join('\n');
+  return queries
+    .map((q) => `${INDENT}await queryRunner.query(${literal(q.trim())});`)
+    .join('\n');
 }
 
 /** Writes `<timestamp>-<Name>.ts` with the given SQL and returns its path. */
@@ -41,10 +43,15 @@ ${statements([...sql.down].reverse())}
 
 /** Rewrites `index.ts` so MIGRATIONS lists every `<timestamp>-<Name>.ts` in the directory, oldest first. */
 export async function writeMigrationIndex(directory: string): Promise<void> {
-  const files = (await readdir(directory)).filter((f) => /^\d+-[A-Za-z0-9]+\.ts$/.test(f)).sort();
+  const files = (await readdir(directory))
+    .filter((f) => /^\d+-[A-Za-z0-9]+\.ts$/.test(f))
+    .sort();
   const entries = files.map((file) => {
     const [timestamp, name] = file.replace(/\.ts$/, '').split('-');
-    return { module: file.replace(/\.ts$/, ''), className: `${name}${timestamp}` };
+    return {
+      module: file.replace(/\.ts$/, ''),
+      className: `${name}${timestamp}`,
+    };
   });
   const source = [
     ...entries.map((e) => `import { ${e.className} } from './${e.module}';`),

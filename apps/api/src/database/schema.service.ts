@@ -20,6 +20,7 @@ export class SchemaService implements OnModuleInit {
       return;
     }
     const applied = await migrate(this.dataSource);
-    if (applied.length > 0) this.logger.log(`Applied migrations: ${applied.join(', ')}`);
+    if (applied.length > 0)
+      this.logger.log(`Applied migrations: ${applied.join(', ')}`);
   }
 }

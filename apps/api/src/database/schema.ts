@@ -14,13 +14,17 @@ export async function migrate(dataSource: DataSource): Promise<string[]> {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     return applied.map((m) => m.name);
   } finally {
-    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await runner
+      .query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY])
+      .catch(() => undefined);
     await runner.release();
   }
 }
 
 /** Refuses to run on a schema older than the code, with the command that fixes it. */
-export async function assertSchemaCurrent(dataSource: DataSource): Promise<void> {
+export async function assertSchemaCurrent(
+  dataSource: DataSource,
+): Promise<void> {
   if (await dataSource.showMigrations()) {
     throw new SchemaOutOfDateError(
       'The database schema is behind this version: run `npm run migrate` (or set DATABASE_MIGRATE_ON_START=true).',

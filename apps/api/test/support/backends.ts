@@ -10,7 +10,9 @@ let warned = false;
 export function testBackends(): Backend[] {
   if (process.env['DATABASE_URL']) return ['postgres', 'pglite'];
   if (process.env['CI'] === 'true') {
-    throw new Error('CI=true but DATABASE_URL is not set: the PostgreSQL integration suite cannot run.');
+    throw new Error(
+      'CI=true but DATABASE_URL is not set: the PostgreSQL integration suite cannot run.',
+    );
   }
   if (!warned) {
     warned = true;

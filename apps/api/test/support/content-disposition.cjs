@@ -2,5 +2,6 @@
 // content-disposition package that @fastify/static loads for file downloads. The API never sends
 // downloads, so tests get this stand-in; production loads the real package through Node's require(esm).
 module.exports = {
-  create: (filename) => `attachment; filename="${String(filename).replace(/["\\]/g, '')}"`,
+  create: (filename) =>
+    `attachment; filename="${String(filename).replace(/["\\]/g, '')}"`,
 };

@@ -11,7 +11,8 @@ export async function freePort(): Promise<number> {
   await once(server, 'listening');
   const address = server.address();
   server.close();
-  if (address === null || typeof address === 'string') throw new Error('no port');
+  if (address === null || typeof address === 'string')
+    throw new Error('no port');
   return address.port;
 }
 
@@ -23,9 +24,17 @@ export interface ServerProcess {
 }
 
 /** Starts the built API as `npm start` would, and waits for its banner. */
-export async function startServer(env: Record<string, string>, timeoutMs = 60000): Promise<ServerProcess> {
+export async function startServer(
+  env: Record<string, string>,
+  timeoutMs = 60000,
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, [BUILT_MAIN], {
-    env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env },
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
   });
   let stdout = '';
   let stderr = '';
@@ -33,8 +42,10 @@ export async function startServer(env: Record<string, string>, timeoutMs = 60000
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const started = Date.now();
   while (!stdout.includes('LLM Registry is running')) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${stderr}`);
-    if (Date.now() - started > timeoutMs) throw new Error(`server did not start in time: ${stderr}`);
+    if (child.exitCode !== null)
+      throw new Error(`server exited with ${child.exitCode}: ${stderr}`);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`server did not start in time: ${stderr}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
@@ -51,8 +62,12 @@ export async function startServer(env: Record<string, string>, timeoutMs = 60000
 }
 
 /** Runs the built API to completion (for start-up failures). */
-export async function runServerToExit(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [BUILT_MAIN], { env: { PATH: process.env['PATH'] ?? '', ...env } });
+export async function runServerToExit(
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [BUILT_MAIN], {
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

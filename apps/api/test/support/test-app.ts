@@ -49,7 +49,10 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
 }
 
 /** A database of its own on the PostgreSQL server, so test files can run in parallel. */
-async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+async function createPostgresDatabase(): Promise<{
+  url: string;
+  drop: () => Promise<void>;
+}> {
   const serverUrl = process.env['DATABASE_URL'] as string;
   const name = `llmr_test_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: serverUrl });
@@ -70,35 +73,65 @@ async function createPostgresDatabase(): Promise<{ url: string; drop: () => Prom
 }
 
 /** Boots the real application (migrations included) on a fresh database of the given backend. */
-export async function startTestApp(backend: Backend, overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+export async function startTestApp(
+  backend: Backend,
+  overrides: Partial<AppConfig> = {},
+): Promise<TestApp> {
   let dropDatabase = async () => undefined as void;
   let config: AppConfig;
   if (backend === 'postgres') {
     const db = await createPostgresDatabase();
     dropDatabase = db.drop;
-    config = testConfig({ databaseMode: 'postgres', databaseUrl: db.url, ...overrides });
+    config = testConfig({
+      databaseMode: 'postgres',
+      databaseUrl: db.url,
+      ...overrides,
+    });
   } else {
     config = testConfig(overrides);
   }
   const database = await openDatabase(config, { inMemory: true });
-  const app = await createApp({ config, database, logger: pino({ level: 'silent' }) }).catch(async (error: unknown) => {
+  const app = await createApp({
+    config,
+    database,
+    logger: pino({ level: 'silent' }),
+  }).catch(async (error: unknown) => {
     await database.close();
     await dropDatabase();
     throw error;
   });
   const dataSource = app.get<DataSource>(getDataSourceToken());
 
-  const request = async ({ method, url, body, headers }: RequestOptions): Promise<TestResponse> => {
+  const request = async ({
+    method,
+    url,
+    body,
+    headers,
+  }: RequestOptions): Promise<TestResponse> => {
     const response = await app.inject({
       method,
       url,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-      payload: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      payload:
+        body === undefined
+          ? undefined
+          : typeof body === 'string'
+            ? body
+            : JSON.stringify(body),
     });
     const text = response.body;
     let parsed: unknown = undefined;
-    if (text && /json/.test(String(response.headers['content-type']))) parsed = JSON.parse(text);
-    return { status: response.statusCode, headers: response.headers, body: parsed, text };
+    if (text && /json/.test(String(response.headers['content-type'])))
+      parsed = JSON.parse(text);
+    return {
+      status: response.statusCode,
+      headers: response.headers,
+      body: parsed,
+      text,
+    };
   };
 
   return {

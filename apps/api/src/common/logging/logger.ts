@@ -18,14 +18,24 @@ const REDACTED_PATHS = [
   'headers.cookie',
 ];
 
-export function createLogger(config: Pick<AppConfig, 'logLevel' | 'logFormat'>): Logger {
+export function createLogger(
+  config: Pick<AppConfig, 'logLevel' | 'logFormat'>,
+): Logger {
   const options: pino.LoggerOptions = {
     level: config.logLevel,
     base: undefined,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
   };
   if (config.logFormat === 'pretty') {
-    return pino(options, pretty({ colorize: process.stdout.isTTY, sync: true, ignore: 'context' , messageFormat: '[{context}] {msg}' }));
+    return pino(
+      options,
+      pretty({
+        colorize: process.stdout.isTTY,
+        sync: true,
+        ignore: 'context',
+        messageFormat: '[{context}] {msg}',
+      }),
+    );
   }
   return pino(options);
 }

@@ -12,7 +12,10 @@ export class PinoLoggerService implements LoggerService {
   error(message: unknown, stackOrContext?: string, context?: string): void {
     const hasStack = context !== undefined;
     this.logger.error(
-      { context: hasStack ? context : stackOrContext, ...(hasStack && stackOrContext ? { stack: stackOrContext } : {}) },
+      {
+        context: hasStack ? context : stackOrContext,
+        ...(hasStack && stackOrContext ? { stack: stackOrContext } : {}),
+      },
       stringify(message),
     );
   }
@@ -33,7 +36,11 @@ export class PinoLoggerService implements LoggerService {
     this.write('fatal', message, context);
   }
 
-  private write(level: 'info' | 'warn' | 'debug' | 'trace' | 'fatal', message: unknown, context?: string): void {
+  private write(
+    level: 'info' | 'warn' | 'debug' | 'trace' | 'fatal',
+    message: unknown,
+    context?: string,
+  ): void {
     if (message !== null && typeof message === 'object') {
       this.logger[level]({ context, ...message });
     } else {

@@ -16,14 +16,20 @@ const DESCRIPTIONS: Record<ProblemStatus, string> = {
 };
 
 /** Documents the problem+json error responses a route can answer. */
-export function ApiProblems(...statuses: ProblemStatus[]): MethodDecorator & ClassDecorator {
+export function ApiProblems(
+  ...statuses: ProblemStatus[]
+): MethodDecorator & ClassDecorator {
   return applyDecorators(
     ApiExtraModels(ProblemDto),
     ...statuses.map((status) =>
       ApiResponse({
         status,
         description: `${titleFor(status)}. ${DESCRIPTIONS[status]}`,
-        content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDto) } } },
+        content: {
+          [PROBLEM_CONTENT_TYPE]: {
+            schema: { $ref: getSchemaPath(ProblemDto) },
+          },
+        },
       }),
     ),
   );

@@ -25,12 +25,21 @@ export class ProblemDto implements ProblemDetails {
   @ApiPropertyOptional({ example: '/api/v1/admin/models' })
   instance?: string;
 
-  @ApiProperty({ example: 'VALIDATION_FAILED', description: 'Stable machine-readable code.' })
+  @ApiProperty({
+    example: 'VALIDATION_FAILED',
+    description: 'Stable machine-readable code.',
+  })
   code!: string;
 
-  @ApiProperty({ example: '8d6b2c1e-3f4a-4b5c-9d8e-7f6a5b4c3d2e', description: 'Also sent as the X-Correlation-Id header.' })
+  @ApiProperty({
+    example: '8d6b2c1e-3f4a-4b5c-9d8e-7f6a5b4c3d2e',
+    description: 'Also sent as the X-Correlation-Id header.',
+  })
   correlationId!: string;
 
-  @ApiPropertyOptional({ type: [FieldErrorDto], description: 'One entry per invalid field (validation errors only).' })
+  @ApiPropertyOptional({
+    type: [FieldErrorDto],
+    description: 'One entry per invalid field (validation errors only).',
+  })
   errors?: FieldErrorDto[];
 }

@@ -41,6 +41,8 @@ export function buildProblem(input: {
     code: input.code,
     instance: input.instance,
     correlationId: input.correlationId,
-    ...(input.errors && input.errors.length > 0 ? { errors: input.errors } : {}),
+    ...(input.errors && input.errors.length > 0
+      ? { errors: input.errors }
+      : {}),
   };
 }

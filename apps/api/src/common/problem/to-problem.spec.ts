@@ -6,7 +6,10 @@ const request = { correlationId: 'c-1', path: '/api/v1/x' };
 
 describe('toProblem', () => {
   it('renders a domain problem with its code and field errors', () => {
-    const { problem, internal } = toProblem(new ValidationProblem([{ field: 'name', message: 'is required' }]), request);
+    const { problem, internal } = toProblem(
+      new ValidationProblem([{ field: 'name', message: 'is required' }]),
+      request,
+    );
     expect(internal).toBe(false);
     expect(problem).toEqual({
       type: 'urn:llm-registry:problem:validation-failed',
@@ -21,12 +24,20 @@ describe('toProblem', () => {
   });
 
   it('maps framework HTTP errors to stable codes', () => {
-    expect(toProblem(new NotFoundException(), request).problem).toMatchObject({ status: 404, code: 'NOT_FOUND' });
-    expect(toProblem(new PayloadTooLargeException(), request).problem).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
+    expect(toProblem(new NotFoundException(), request).problem).toMatchObject({
+      status: 404,
+      code: 'NOT_FOUND',
+    });
+    expect(
+      toProblem(new PayloadTooLargeException(), request).problem,
+    ).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
   });
 
   it('hides the message of an unexpected error and flags it for logging', () => {
-    const { problem, internal } = toProblem(new Error('duplicate key value violates "secret_table"'), request);
+    const { problem, internal } = toProblem(
+      new Error('duplicate key value violates "secret_table"'),
+      request,
+    );
     expect(internal).toBe(true);
     expect(problem).toMatchObject({ status: 500, code: 'INTERNAL_ERROR' });
     expect(JSON.stringify(problem)).not.toContain('secret_table');

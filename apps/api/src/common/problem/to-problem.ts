@@ -14,12 +14,22 @@ interface RequestInfo {
  * their message may hold SQL or internals, so only the correlation id goes back.
  * Returns `internal: true` so the caller logs the original error.
  */
-export function toProblem(error: unknown, request: RequestInfo): { problem: ProblemDetails; internal: boolean } {
+export function toProblem(
+  error: unknown,
+  request: RequestInfo,
+): { problem: ProblemDetails; internal: boolean } {
   const base = { correlationId: request.correlationId, instance: request.path };
   if (error instanceof ProblemException) {
     return {
       internal: false,
-      problem: buildProblem({ ...base, status: error.status, code: error.code, title: error.title, detail: error.detail, errors: error.errors }),
+      problem: buildProblem({
+        ...base,
+        status: error.status,
+        code: error.code,
+        title: error.title,
+        detail: error.detail,
+        errors: error.errors,
+      }),
     };
   }
   if (error instanceof HttpException) {
@@ -27,7 +37,12 @@ export function toProblem(error: unknown, request: RequestInfo): { problem: Prob
     if (status < 500) {
       return {
         internal: false,
-        problem: buildProblem({ ...base, status, code: httpCode(status), detail: httpDetail(error, request) }),
+        problem: buildProblem({
+          ...base,
+          status,
+          code: httpCode(status),
+          detail: httpDetail(error, request),
+        }),
       };
     }
   }
@@ -61,10 +76,16 @@ function httpCode(status: number): string {
 
 function httpDetail(error: HttpException, request: RequestInfo): string {
   if (error.getStatus() === 404) return `No route matches ${request.path}.`;
-  if (error.getStatus() === 415) return 'Send the request body as application/json.';
-  if (error.getStatus() === 413) return 'The request body is larger than the 1 MB limit.';
+  if (error.getStatus() === 415)
+    return 'Send the request body as application/json.';
+  if (error.getStatus() === 413)
+    return 'The request body is larger than the 1 MB limit.';
   const response = error.getResponse();
-  if (typeof response === 'object' && response !== null && 'message' in response) {
+  if (
+    typeof response === 'object' &&
+    response !== null &&
+    'message' in response
+  ) {
     const message = (response as { message: unknown }).message;
     if (typeof message === 'string') return message;
   }

@@ -4,13 +4,24 @@ import { ValidationProblem } from '../problem/problem.exception';
  * The version a write is based on, from the body or an If-Match header (`"3"`, `W/"3"` or `3`).
  * When both are sent they must agree.
  */
-export function resolveVersion(bodyVersion: number | undefined, ifMatch: string | undefined): number | undefined {
+export function resolveVersion(
+  bodyVersion: number | undefined,
+  ifMatch: string | undefined,
+): number | undefined {
   if (ifMatch === undefined || ifMatch === '') return bodyVersion;
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(ifMatch.trim());
-  if (!match) throw new ValidationProblem([{ field: 'If-Match', message: 'must be a model version, e.g. "3"' }]);
+  if (!match)
+    throw new ValidationProblem([
+      { field: 'If-Match', message: 'must be a model version, e.g. "3"' },
+    ]);
   const headerVersion = Number(match[1]);
   if (bodyVersion !== undefined && bodyVersion !== headerVersion) {
-    throw new ValidationProblem([{ field: 'version', message: `disagrees with If-Match (${headerVersion})` }]);
+    throw new ValidationProblem([
+      {
+        field: 'version',
+        message: `disagrees with If-Match (${headerVersion})`,
+      },
+    ]);
   }
   return headerVersion;
 }

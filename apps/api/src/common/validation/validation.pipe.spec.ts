@@ -4,11 +4,27 @@ import { flattenValidationErrors } from './validation.pipe';
 describe('flattenValidationErrors', () => {
   it('turns nested errors into dotted field paths without repeating the property name', () => {
     const errors: ValidationError[] = [
-      { property: 'name', constraints: { isString: 'name must be a string' }, children: [] },
-      { property: 'colour', constraints: { whitelistValidation: 'property colour should not exist' }, children: [] },
+      {
+        property: 'name',
+        constraints: { isString: 'name must be a string' },
+        children: [],
+      },
+      {
+        property: 'colour',
+        constraints: {
+          whitelistValidation: 'property colour should not exist',
+        },
+        children: [],
+      },
       {
         property: 'params',
-        children: [{ property: 'temperature', constraints: { max: 'temperature must not be greater than 2' }, children: [] }],
+        children: [
+          {
+            property: 'temperature',
+            constraints: { max: 'temperature must not be greater than 2' },
+            children: [],
+          },
+        ],
       },
     ];
     expect(flattenValidationErrors(errors)).toEqual([

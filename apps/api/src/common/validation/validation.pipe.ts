@@ -3,20 +3,30 @@ import { type FieldError } from '@llm-registry/contracts';
 import { ValidationProblem } from '../problem/problem.exception';
 
 /** Flattens class-validator's error tree into dotted field paths (`params.temperature`, `ids.3`). */
-export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
+export function flattenValidationErrors(
+  errors: ValidationError[],
+  parent = '',
+): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({
-      field,
-      message: rule === 'whitelistValidation' ? 'is not an accepted field' : stripProperty(message, error.property),
-    }));
+    const own = Object.entries(error.constraints ?? {}).map(
+      ([rule, message]) => ({
+        field,
+        message:
+          rule === 'whitelistValidation'
+            ? 'is not an accepted field'
+            : stripProperty(message, error.property),
+      }),
+    );
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }
 
 /** class-validator messages start with the property name; the field already says it. */
 function stripProperty(message: string, property: string): string {
-  return message.startsWith(`${property} `) ? message.slice(property.length + 1) : message;
+  return message.startsWith(`${property} `)
+    ? message.slice(property.length + 1)
+    : message;
 }
 
 /** Strict global validation: unknown fields are refused, payloads are turned into DTO instances. */
@@ -28,6 +38,7 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     stopAtFirstError: false,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => new ValidationProblem(flattenValidationErrors(errors)),
+    exceptionFactory: (errors) =>
+      new ValidationProblem(flattenValidationErrors(errors)),
   });
 }

@@ -1,6 +1,7 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { isUUID } from 'class-validator';
+import { IsIn, isUUID, Matches } from 'class-validator';
+import { SCOPE_PATTERN } from '@llm-registry/contracts';
 import { ValidationProblem } from '../problem/problem.exception';
 
 /** Query strings carry text: `'false'` must become false, not a truthy string. */
@@ -21,7 +22,9 @@ export function ToInteger(): PropertyDecorator {
 
 /** Trims strings so `'  '` cannot pass as a name. */
 export function Trim(): PropertyDecorator {
-  return Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+  return Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim() : value,
+  );
 }
 
 /** Route `:id` parameters: a UUID, or a 400 naming the parameter. */
@@ -33,4 +36,17 @@ export class UuidParamPipe implements PipeTransform<string, string> {
     }
     return value;
   }
+}
+
+/** One of a fixed list, with the list in the message (`must be one of active, inactive, deprecated`). */
+export function IsOneOf(values: readonly string[]): PropertyDecorator {
+  return IsIn(values, { message: `must be one of ${values.join(', ')}` });
+}
+
+/** A scope name: lowercase identifier, safe in URLs and logs. */
+export function IsScope(): PropertyDecorator {
+  return Matches(SCOPE_PATTERN, {
+    message:
+      'must be lowercase letters, digits, and . _ : - (up to 63 characters)',
+  });
 }

@@ -20,14 +20,23 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'The process can serve requests: the database answers' })
-  @ApiOkResponse({ schema: { example: { status: 'ok', checks: { database: 'up' } } } })
+  @ApiOperation({
+    summary: 'The process can serve requests: the database answers',
+  })
+  @ApiOkResponse({
+    schema: { example: { status: 'ok', checks: { database: 'up' } } },
+  })
   @ApiProblems(503)
   async ready(): Promise<{ status: 'ok'; checks: Record<string, 'up'> }> {
     try {
       await withTimeout(this.dataSource.query('SELECT 1'), READY_TIMEOUT_MS);
     } catch {
-      throw new ProblemException(503, 'NOT_READY', 'Not ready', 'The database does not answer.');
+      throw new ProblemException(
+        503,
+        'NOT_READY',
+        'Not ready',
+        'The database does not answer.',
+      );
     }
     return { status: 'ok', checks: { database: 'up' } };
   }

@@ -1,19 +1,55 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { type BulkActionResponse, type Model, type Page } from '@llm-registry/contracts';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiCreatedResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  type BulkActionResponse,
+  type Model,
+  type Page,
+} from '@llm-registry/contracts';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { ADMIN_API } from '../../common/routes';
 import { resolveVersion } from '../../common/validation/if-match';
 import { UuidParamPipe } from '../../common/validation/validators';
 import { CreateModelDto } from './dto/create-model.dto';
 import { ListModelsQueryDto } from './dto/list-models.query';
-import { BulkActionDto, DeleteModelQueryDto, SetDefaultDto, UpdateModelStatusDto } from './dto/model-actions.dto';
-import { BulkActionResponseDto, ModelDto, ModelPageDto } from './dto/model.response';
+import {
+  BulkActionDto,
+  DeleteModelQueryDto,
+  SetDefaultDto,
+  UpdateModelStatusDto,
+} from './dto/model-actions.dto';
+import {
+  BulkActionResponseDto,
+  ModelDto,
+  ModelPageDto,
+} from './dto/model.response';
 import { UpdateModelDto } from './dto/update-model.dto';
 import { ModelsService } from './models.service';
 import { RegistryErrorCode, RegistryException } from './registry.exception';
 
-const ID_PARAM = { name: 'id', format: 'uuid', description: 'Model id' } as const;
+const ID_PARAM = {
+  name: 'id',
+  format: 'uuid',
+  description: 'Model id',
+} as const;
 
 @ApiTags('Models (admin)')
 @Controller(`${ADMIN_API}/models`)
@@ -21,7 +57,10 @@ export class AdminModelsController {
   constructor(private readonly models: ModelsService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Register a model', description: 'Validated against the provider catalogue.' })
+  @ApiOperation({
+    summary: 'Register a model',
+    description: 'Validated against the provider catalogue.',
+  })
   @ApiCreatedResponse({ type: ModelDto })
   @ApiProblems(400, 409, 413)
   create(@Body() body: CreateModelDto): Promise<Model> {
@@ -29,7 +68,11 @@ export class AdminModelsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List models', description: 'Filter, search, sort and page. Default order: priority, then name.' })
+  @ApiOperation({
+    summary: 'List models',
+    description:
+      'Filter, search, sort and page. Default order: priority, then name.',
+  })
   @ApiOkResponse({ type: ModelPageDto })
   @ApiProblems(400)
   list(@Query() query: ListModelsQueryDto): Promise<Page<Model>> {
@@ -38,7 +81,11 @@ export class AdminModelsController {
 
   @Post('bulk')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Activate, deactivate or delete many models', description: 'Each id is applied on its own; the answer has a result per id.' })
+  @ApiOperation({
+    summary: 'Activate, deactivate or delete many models',
+    description:
+      'Each id is applied on its own; the answer has a result per id.',
+  })
   @ApiOkResponse({ type: BulkActionResponseDto })
   @ApiProblems(400, 413)
   bulk(@Body() body: BulkActionDto): Promise<BulkActionResponse> {
@@ -57,10 +104,15 @@ export class AdminModelsController {
   @Patch(':id')
   @ApiOperation({
     summary: 'Update a model',
-    description: 'Send the `version` you read (or If-Match). Fields left out keep their value; params and capabilities are replaced whole.',
+    description:
+      'Send the `version` you read (or If-Match). Fields left out keep their value; params and capabilities are replaced whole.',
   })
   @ApiParam(ID_PARAM)
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The version you read, instead of `version` in the body.' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The version you read, instead of `version` in the body.',
+  })
   @ApiOkResponse({ type: ModelDto })
   @ApiProblems(400, 404, 409, 413, 428)
   update(
@@ -70,31 +122,43 @@ export class AdminModelsController {
   ): Promise<Model> {
     const version = resolveVersion(body.version, ifMatch);
     if (version === undefined) {
-      throw new RegistryException(RegistryErrorCode.VersionRequired, 'Send the version you read, in the body or as If-Match, so concurrent edits are not lost.', [
-        { field: 'version', message: 'is required' },
-      ]);
+      throw new RegistryException(
+        RegistryErrorCode.VersionRequired,
+        'Send the version you read, in the body or as If-Match, so concurrent edits are not lost.',
+        [{ field: 'version', message: 'is required' }],
+      );
     }
     return this.models.update(id, { ...body, version });
   }
 
   @Patch(':id/status')
-  @ApiOperation({ summary: 'Activate, deactivate or deprecate a model', description: 'Leaving active also clears its default flag.' })
+  @ApiOperation({
+    summary: 'Activate, deactivate or deprecate a model',
+    description: 'Leaving active also clears its default flag.',
+  })
   @ApiParam(ID_PARAM)
   @ApiOkResponse({ type: ModelDto })
   @ApiProblems(400, 404, 409)
-  setStatus(@Param('id', UuidParamPipe) id: string, @Body() body: UpdateModelStatusDto): Promise<Model> {
+  setStatus(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: UpdateModelStatusDto,
+  ): Promise<Model> {
     return this.models.setStatus(id, body.status, body.version);
   }
 
   @Patch(':id/default')
   @ApiOperation({
     summary: 'Make a model the default of its type in its scope',
-    description: 'Clears the previous default atomically. Only an active model can be the default (409 otherwise).',
+    description:
+      'Clears the previous default atomically. Only an active model can be the default (409 otherwise).',
   })
   @ApiParam(ID_PARAM)
   @ApiOkResponse({ type: ModelDto })
   @ApiProblems(400, 404, 409)
-  setDefault(@Param('id', UuidParamPipe) id: string, @Body() body: SetDefaultDto): Promise<Model> {
+  setDefault(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: SetDefaultDto,
+  ): Promise<Model> {
     return this.models.setDefault(id, body.version);
   }
 
@@ -104,7 +168,10 @@ export class AdminModelsController {
   @ApiParam(ID_PARAM)
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiProblems(400, 404, 409)
-  async remove(@Param('id', UuidParamPipe) id: string, @Query() query: DeleteModelQueryDto): Promise<void> {
+  async remove(
+    @Param('id', UuidParamPipe) id: string,
+    @Query() query: DeleteModelQueryDto,
+  ): Promise<void> {
     await this.models.remove(id, query.version);
   }
 }

@@ -33,11 +33,22 @@ const numericToNumber: ValueTransformer = {
 @Check('CHK_models_type', inList('type', MODEL_TYPES))
 @Check('CHK_models_status', inList('status', MODEL_STATUSES))
 @Check('CHK_models_provider', inList('provider', PROVIDER_IDS))
-@Check('CHK_models_default_is_active', `NOT "is_default" OR "status" = 'active'`)
+@Check(
+  'CHK_models_default_is_active',
+  `NOT "is_default" OR "status" = 'active'`,
+)
 @Index('UQ_models_scope_name', ['scope', 'name'], { unique: true })
 // The database itself guarantees one default per type and scope, whatever the application does.
-@Index('UQ_models_default_per_type_scope', ['type', 'scope'], { unique: true, where: '"is_default"' })
-@Index('IDX_models_type_status_priority', ['type', 'status', 'priority', 'name'])
+@Index('UQ_models_default_per_type_scope', ['type', 'scope'], {
+  unique: true,
+  where: '"is_default"',
+})
+@Index('IDX_models_type_status_priority', [
+  'type',
+  'status',
+  'priority',
+  'name',
+])
 @Index('IDX_models_priority_name', ['priority', 'name'])
 @Index('IDX_models_provider', ['provider'])
 @Index('IDX_models_created_at', ['createdAt'])
@@ -87,10 +98,24 @@ export class ModelEntity {
   @Column({ type: 'varchar', length: 200, nullable: true })
   owner!: string | null;
 
-  @Column({ name: 'input_price_per_million', type: 'numeric', precision: 14, scale: 6, nullable: true, transformer: numericToNumber })
+  @Column({
+    name: 'input_price_per_million',
+    type: 'numeric',
+    precision: 14,
+    scale: 6,
+    nullable: true,
+    transformer: numericToNumber,
+  })
   inputPricePerMillion!: number | null;
 
-  @Column({ name: 'output_price_per_million', type: 'numeric', precision: 14, scale: 6, nullable: true, transformer: numericToNumber })
+  @Column({
+    name: 'output_price_per_million',
+    type: 'numeric',
+    precision: 14,
+    scale: 6,
+    nullable: true,
+    transformer: numericToNumber,
+  })
   outputPricePerMillion!: number | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

@@ -9,7 +9,9 @@ import {
 } from '@llm-registry/contracts';
 import { ModelEntity } from './model.entity';
 
-export type ModelChanges = Partial<Omit<ModelEntity, 'id' | 'createdAt' | 'updatedAt' | 'version'>>;
+export type ModelChanges = Partial<
+  Omit<ModelEntity, 'id' | 'createdAt' | 'updatedAt' | 'version'>
+>;
 
 const SORT_COLUMNS: Record<ModelSortField, string> = {
   priority: 'm.priority',
@@ -39,7 +41,10 @@ export class ModelsRepository {
   }
 
   /** Locks the row until the transaction ends, so read-check-write sequences cannot interleave. */
-  findByIdForUpdate(id: string, manager: EntityManager): Promise<ModelEntity | null> {
+  findByIdForUpdate(
+    id: string,
+    manager: EntityManager,
+  ): Promise<ModelEntity | null> {
     return this.repo(manager)
       .createQueryBuilder('m')
       .setLock('pessimistic_write')
@@ -47,14 +52,25 @@ export class ModelsRepository {
       .getOne();
   }
 
-  async findPage(query: Required<Pick<ModelListQuery, 'sort' | 'order' | 'page' | 'pageSize'>> & ModelListQuery): Promise<[ModelEntity[], number]> {
+  async findPage(
+    query: Required<
+      Pick<ModelListQuery, 'sort' | 'order' | 'page' | 'pageSize'>
+    > &
+      ModelListQuery,
+  ): Promise<[ModelEntity[], number]> {
     const qb = this.repo().createQueryBuilder('m');
     if (query.type) qb.andWhere('m.type = :type', { type: query.type });
-    if (query.provider) qb.andWhere('m.provider = :provider', { provider: query.provider });
-    if (query.status) qb.andWhere('m.status = :status', { status: query.status });
+    if (query.provider)
+      qb.andWhere('m.provider = :provider', { provider: query.provider });
+    if (query.status)
+      qb.andWhere('m.status = :status', { status: query.status });
     if (query.scope) qb.andWhere('m.scope = :scope', { scope: query.scope });
-    if (query.isDefault !== undefined) qb.andWhere('m.isDefault = :isDefault', { isDefault: query.isDefault });
-    if (query.q) qb.andWhere(`${SEARCH_DOCUMENT} ILIKE :q`, { q: `%${escapeLike(query.q)}%` });
+    if (query.isDefault !== undefined)
+      qb.andWhere('m.isDefault = :isDefault', { isDefault: query.isDefault });
+    if (query.q)
+      qb.andWhere(`${SEARCH_DOCUMENT} ILIKE :q`, {
+        q: `%${escapeLike(query.q)}%`,
+      });
 
     const direction = query.order === 'desc' ? 'DESC' : 'ASC';
     qb.orderBy(SORT_COLUMNS[query.sort], direction);
@@ -66,8 +82,13 @@ export class ModelsRepository {
   }
 
   /** Active models of a type visible from a scope: the scope's own first, then global, each by priority. */
-  findActiveForScope(type: ModelType, scope: string, page: { page: number; pageSize: number }): Promise<[ModelEntity[], number]> {
-    const scopes = scope === GLOBAL_SCOPE ? [GLOBAL_SCOPE] : [scope, GLOBAL_SCOPE];
+  findActiveForScope(
+    type: ModelType,
+    scope: string,
+    page: { page: number; pageSize: number },
+  ): Promise<[ModelEntity[], number]> {
+    const scopes =
+      scope === GLOBAL_SCOPE ? [GLOBAL_SCOPE] : [scope, GLOBAL_SCOPE];
     return this.repo()
       .createQueryBuilder('m')
       .where('m.type = :type', { type })
@@ -87,18 +108,34 @@ export class ModelsRepository {
     return this.repo().findOneBy({ type, scope, isDefault: true });
   }
 
-  hasDefault(type: ModelType, scope: string, manager?: EntityManager): Promise<boolean> {
+  hasDefault(
+    type: ModelType,
+    scope: string,
+    manager?: EntityManager,
+  ): Promise<boolean> {
     return this.repo(manager).existsBy({ type, scope, isDefault: true });
   }
 
-  async insert(values: ModelChanges, manager?: EntityManager): Promise<ModelEntity> {
+  async insert(
+    values: ModelChanges,
+    manager?: EntityManager,
+  ): Promise<ModelEntity> {
     const repo = this.repo(manager);
     return repo.save(repo.create(values));
   }
 
   /** Updates the row and bumps its version; returns the fresh row. */
-  async update(id: string, changes: ModelChanges, manager: EntityManager): Promise<ModelEntity> {
-    await this.repo(manager).createQueryBuilder().update().set(changes).where('id = :id', { id }).execute();
+  async update(
+    id: string,
+    changes: ModelChanges,
+    manager: EntityManager,
+  ): Promise<ModelEntity> {
+    await this.repo(manager)
+      .createQueryBuilder()
+      .update()
+      .set(changes)
+      .where('id = :id', { id })
+      .execute();
     return this.repo(manager).findOneByOrFail({ id });
   }
 
@@ -106,11 +143,22 @@ export class ModelsRepository {
    * Serialises default changes for one (type, scope) until the transaction ends. Without it two
    * concurrent "set default" calls each clear the old default and both insert theirs.
    */
-  async lockDefaultSlot(type: ModelType, scope: string, manager: EntityManager): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`models.default:${type}:${scope}`]);
+  async lockDefaultSlot(
+    type: ModelType,
+    scope: string,
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+      `models.default:${type}:${scope}`,
+    ]);
   }
 
-  async clearDefault(type: ModelType, scope: string, exceptId: string | null, manager: EntityManager): Promise<void> {
+  async clearDefault(
+    type: ModelType,
+    scope: string,
+    exceptId: string | null,
+    manager: EntityManager,
+  ): Promise<void> {
     const qb = this.repo(manager)
       .createQueryBuilder()
       .update()
@@ -129,7 +177,11 @@ export class ModelsRepository {
     return this.repo(manager).count();
   }
 
-  existsByScopeAndName(scope: string, name: string, manager?: EntityManager): Promise<boolean> {
+  existsByScopeAndName(
+    scope: string,
+    name: string,
+    manager?: EntityManager,
+  ): Promise<boolean> {
     return this.repo(manager).existsBy({ scope, name });
   }
 
@@ -137,4 +189,3 @@ export class ModelsRepository {
     return (manager ?? this.dataSource.manager).getRepository(ModelEntity);
   }
 }
-

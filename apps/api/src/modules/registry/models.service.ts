@@ -16,7 +16,10 @@ import {
   type PublicModel,
   type UpdateModelRequest,
 } from '@llm-registry/contracts';
-import { ProblemException, ValidationProblem } from '../../common/problem/problem.exception';
+import {
+  ProblemException,
+  ValidationProblem,
+} from '../../common/problem/problem.exception';
 import { type ModelEntity } from './model.entity';
 import { toModel, toPublicModel } from './model.mapper';
 import { type ModelChanges, ModelsRepository } from './models.repository';
@@ -58,7 +61,8 @@ export class ModelsService {
     }
     const entity = await this.withNameCheck(request.name, scope, () =>
       this.models.transaction(async (manager) => {
-        if (request.isDefault) await this.takeDefaultSlot(request.type, scope, null, manager);
+        if (request.isDefault)
+          await this.takeDefaultSlot(request.type, scope, null, manager);
         return this.models.insert(
           {
             name: request.name,
@@ -99,7 +103,11 @@ export class ModelsService {
   }
 
   /** Leaving `active` also gives up the default: a default must always be usable. */
-  async setStatus(id: string, status: ModelStatus, version?: number): Promise<Model> {
+  async setStatus(
+    id: string,
+    status: ModelStatus,
+    version?: number,
+  ): Promise<Model> {
     const updated = await this.models.transaction(async (manager) => {
       const current = await this.lockCurrent(id, version, manager);
       if (current.status === status) return current;
@@ -143,11 +151,24 @@ export class ModelsService {
       results.push(await this.bulkItem(request.action, id));
     }
     const succeeded = results.filter((r) => r.ok).length;
-    return { action: request.action, succeeded, failed: results.length - succeeded, results };
+    return {
+      action: request.action,
+      succeeded,
+      failed: results.length - succeeded,
+      results,
+    };
   }
 
-  async listActive(type: ModelType, scope: string, page: number, pageSize: number): Promise<Page<PublicModel>> {
-    const [rows, total] = await this.models.findActiveForScope(type, scope, { page, pageSize });
+  async listActive(
+    type: ModelType,
+    scope: string,
+    page: number,
+    pageSize: number,
+  ): Promise<Page<PublicModel>> {
+    const [rows, total] = await this.models.findActiveForScope(type, scope, {
+      page,
+      pageSize,
+    });
     return { items: rows.map(toPublicModel), total, page, pageSize };
   }
 
@@ -155,9 +176,12 @@ export class ModelsService {
   async getDefault(type: ModelType, scope: string): Promise<PublicModel> {
     const found =
       (await this.models.findDefault(type, scope)) ??
-      (scope === GLOBAL_SCOPE ? null : await this.models.findDefault(type, GLOBAL_SCOPE));
+      (scope === GLOBAL_SCOPE
+        ? null
+        : await this.models.findDefault(type, GLOBAL_SCOPE));
     if (!found) {
-      const where = scope === GLOBAL_SCOPE ? 'globally' : `in scope ${scope} or globally`;
+      const where =
+        scope === GLOBAL_SCOPE ? 'globally' : `in scope ${scope} or globally`;
       throw new RegistryException(
         RegistryErrorCode.DefaultNotFound,
         `No default ${type} model is set ${where}. An admin sets one with PATCH /api/v1/admin/models/{id}/default.`,
@@ -166,7 +190,10 @@ export class ModelsService {
     return toPublicModel(found);
   }
 
-  private async bulkItem(action: BulkActionRequest['action'], id: string): Promise<BulkItemResult> {
+  private async bulkItem(
+    action: BulkActionRequest['action'],
+    id: string,
+  ): Promise<BulkItemResult> {
     try {
       switch (action) {
         case 'activate':
@@ -180,7 +207,8 @@ export class ModelsService {
           return { id, ok: true, status: 204 };
       }
     } catch (error) {
-      if (error instanceof ProblemException) return { id, ok: false, status: error.status, error: error.detail };
+      if (error instanceof ProblemException)
+        return { id, ok: false, status: error.status, error: error.detail };
       throw error;
     }
   }
@@ -192,7 +220,11 @@ export class ModelsService {
   }
 
   /** Locks the row and checks the caller's version, if one was sent. */
-  private async lockCurrent(id: string, version: number | undefined, manager: EntityManager): Promise<ModelEntity> {
+  private async lockCurrent(
+    id: string,
+    version: number | undefined,
+    manager: EntityManager,
+  ): Promise<ModelEntity> {
     const current = await this.models.findByIdForUpdate(id, manager);
     if (!current) throw RegistryException.notFound(id);
     if (version !== undefined && version !== current.version) {
@@ -201,32 +233,55 @@ export class ModelsService {
     return current;
   }
 
-  private async takeDefaultSlot(type: ModelType, scope: string, exceptId: string | null, manager: EntityManager): Promise<void> {
+  private async takeDefaultSlot(
+    type: ModelType,
+    scope: string,
+    exceptId: string | null,
+    manager: EntityManager,
+  ): Promise<void> {
     await this.models.lockDefaultSlot(type, scope, manager);
     await this.models.clearDefault(type, scope, exceptId, manager);
   }
 
   /** Turns the unique index on (scope, name) into a 409 naming the field. */
-  private async withNameCheck<T>(name: string, scope: string, work: () => Promise<T>): Promise<T> {
+  private async withNameCheck<T>(
+    name: string,
+    scope: string,
+    work: () => Promise<T>,
+  ): Promise<T> {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION &&
-          String((error.driverError as { constraint?: string }).constraint) === 'UQ_models_scope_name') {
-        throw new RegistryException(RegistryErrorCode.NameTaken, `A model named "${name}" already exists in scope ${scope}.`, [
-          { field: 'name', message: `is already used in scope ${scope}` },
-        ]);
+      if (
+        error instanceof QueryFailedError &&
+        (error.driverError as { code?: string }).code === UNIQUE_VIOLATION &&
+        String((error.driverError as { constraint?: string }).constraint) ===
+          'UQ_models_scope_name'
+      ) {
+        throw new RegistryException(
+          RegistryErrorCode.NameTaken,
+          `A model named "${name}" already exists in scope ${scope}.`,
+          [{ field: 'name', message: `is already used in scope ${scope}` }],
+        );
       }
       throw error;
     }
   }
 }
 
-function assertValidDefinition(model: Pick<CreateModelRequest, 'provider' | 'type' | 'params'>): void {
-  const errors = validateModelDefinition({ provider: model.provider, type: model.type, params: model.params });
+function assertValidDefinition(
+  model: Pick<CreateModelRequest, 'provider' | 'type' | 'params'>,
+): void {
+  const errors = validateModelDefinition({
+    provider: model.provider,
+    type: model.type,
+    params: model.params,
+  });
   if (errors.length > 0) throw new ValidationProblem(errors);
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined),
+  ) as Partial<T>;
 }

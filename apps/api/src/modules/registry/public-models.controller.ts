@@ -1,5 +1,17 @@
-import { Controller, Get, Injectable, Param, type PipeTransform, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  Controller,
+  Get,
+  Injectable,
+  Param,
+  type PipeTransform,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   DEFAULT_PAGE_SIZE,
   GLOBAL_SCOPE,
@@ -20,13 +32,19 @@ import { ModelsService } from './models.service';
 class ModelTypePipe implements PipeTransform<string, ModelType> {
   transform(value: string): ModelType {
     if (!isModelType(value)) {
-      throw new ValidationProblem([{ field: 'type', message: `must be one of ${MODEL_TYPES.join(', ')}` }]);
+      throw new ValidationProblem([
+        { field: 'type', message: `must be one of ${MODEL_TYPES.join(', ')}` },
+      ]);
     }
     return value;
   }
 }
 
-const TYPE_PARAM = { name: 'type', enum: MODEL_TYPES, description: 'embedding, generation, rerank or ner' } as const;
+const TYPE_PARAM = {
+  name: 'type',
+  enum: MODEL_TYPES,
+  description: 'embedding, generation, rerank or ner',
+} as const;
 
 /** What consuming services read: active models only, no connection internals. */
 @ApiTags('Models')
@@ -37,21 +55,36 @@ export class PublicModelsController {
   @Get(':type')
   @ApiOperation({
     summary: 'Active models of a type, in fallback order',
-    description: 'With `scope`, that scope’s models come first, then global ones; each group by priority, then name.',
+    description:
+      'With `scope`, that scope’s models come first, then global ones; each group by priority, then name.',
   })
   @ApiParam(TYPE_PARAM)
   @ApiOkResponse({ type: PublicModelPageDto })
   @ApiProblems(400)
-  list(@Param('type', ModelTypePipe) type: ModelType, @Query() query: PublicListQueryDto): Promise<Page<PublicModel>> {
-    return this.models.listActive(type, query.scope ?? GLOBAL_SCOPE, query.page ?? 1, query.pageSize ?? DEFAULT_PAGE_SIZE);
+  list(
+    @Param('type', ModelTypePipe) type: ModelType,
+    @Query() query: PublicListQueryDto,
+  ): Promise<Page<PublicModel>> {
+    return this.models.listActive(
+      type,
+      query.scope ?? GLOBAL_SCOPE,
+      query.page ?? 1,
+      query.pageSize ?? DEFAULT_PAGE_SIZE,
+    );
   }
 
   @Get(':type/default')
-  @ApiOperation({ summary: 'The default model of a type', description: "The scope's default, else the global default, else 404." })
+  @ApiOperation({
+    summary: 'The default model of a type',
+    description: "The scope's default, else the global default, else 404.",
+  })
   @ApiParam(TYPE_PARAM)
   @ApiOkResponse({ type: PublicModelDto })
   @ApiProblems(400, 404)
-  getDefault(@Param('type', ModelTypePipe) type: ModelType, @Query() query: ScopeQueryDto): Promise<PublicModel> {
+  getDefault(
+    @Param('type', ModelTypePipe) type: ModelType,
+    @Query() query: ScopeQueryDto,
+  ): Promise<PublicModel> {
     return this.models.getDefault(type, query.scope ?? GLOBAL_SCOPE);
   }
 }

@@ -34,14 +34,22 @@ export class RegistryException extends ProblemException {
   }
 
   static notFound(id: string): RegistryException {
-    return new RegistryException(RegistryErrorCode.ModelNotFound, `No model with id ${id}.`);
+    return new RegistryException(
+      RegistryErrorCode.ModelNotFound,
+      `No model with id ${id}.`,
+    );
   }
 
   static versionConflict(current: number, sent: number): RegistryException {
     return new RegistryException(
       RegistryErrorCode.VersionConflict,
       `The model was changed by someone else (version ${current}, you sent ${sent}). Reload it and apply your change again.`,
-      [{ field: 'version', message: `is stale; current version is ${current}` }],
+      [
+        {
+          field: 'version',
+          message: `is stale; current version is ${current}`,
+        },
+      ],
     );
   }
 }

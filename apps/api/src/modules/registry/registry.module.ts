@@ -8,7 +8,11 @@ import { PublicModelsController } from './public-models.controller';
 import { SeedService } from './seed/seed.service';
 
 @Module({
-  controllers: [AdminModelsController, PublicModelsController, CatalogController],
+  controllers: [
+    AdminModelsController,
+    PublicModelsController,
+    CatalogController,
+  ],
   providers: [ModelsRepository, ModelsService, SeedService],
   exports: [ModelsService, SeedService],
 })

@@ -1,5 +1,10 @@
 /** What a model is used for; drives which params apply and how it is probed. */
-export const MODEL_TYPES = ['embedding', 'generation', 'rerank', 'ner'] as const;
+export const MODEL_TYPES = [
+  'embedding',
+  'generation',
+  'rerank',
+  'ner',
+] as const;
 export type ModelType = (typeof MODEL_TYPES)[number];
 
 export const MODEL_STATUSES = ['active', 'inactive', 'deprecated'] as const;

@@ -11,7 +11,6 @@ import {
   IsString,
   IsUrl,
   Length,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -30,98 +29,168 @@ import {
   type ProviderId,
 } from '@llm-registry/contracts';
 import { Nullable, OptionalNotNull } from '../../../common/validation/optional';
-import { Trim } from '../../../common/validation/validators';
+import { IsOneOf, IsScope, Trim } from '../../../common/validation/validators';
 
-const oneOf = (values: readonly string[]) => ({ message: `must be one of ${values.join(', ')}` });
 const MAX_PRICE = 1_000_000;
 
 export class CreateModelDto implements CreateModelRequest {
-  @ApiProperty({ example: 'GPT-4o mini', maxLength: 200, description: 'Display name, unique within its scope.' })
+  @ApiProperty({
+    example: 'GPT-4o mini',
+    maxLength: 200,
+    description: 'Display name, unique within its scope.',
+  })
   @Trim()
   @IsString()
   @Length(1, 200)
   name!: string;
 
-  @ApiProperty({ enum: MODEL_TYPES, example: 'generation', description: 'Fixed at creation.' })
-  @IsIn(MODEL_TYPES, oneOf(MODEL_TYPES))
+  @ApiProperty({
+    enum: MODEL_TYPES,
+    example: 'generation',
+    description: 'Fixed at creation.',
+  })
+  @IsOneOf(MODEL_TYPES)
   type!: ModelType;
 
-  @ApiProperty({ enum: PROVIDER_IDS, example: 'openai', description: 'Must serve the type (see GET /api/v1/catalog/providers).' })
-  @IsIn(PROVIDER_IDS, oneOf(PROVIDER_IDS))
+  @ApiProperty({
+    enum: PROVIDER_IDS,
+    example: 'openai',
+    description: 'Must serve the type (see GET /api/v1/catalog/providers).',
+  })
+  @IsOneOf(PROVIDER_IDS)
   provider!: ProviderId;
 
-  @ApiProperty({ example: 'gpt-4o-mini', maxLength: 300, description: "The provider's identifier (Azure: the deployment name)." })
+  @ApiProperty({
+    example: 'gpt-4o-mini',
+    maxLength: 300,
+    description: "The provider's identifier (Azure: the deployment name).",
+  })
   @Trim()
   @IsString()
   @Length(1, 300)
   modelName!: string;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 2000, example: 'Fast, cheap chat model for summaries.' })
+  @ApiPropertyOptional({
+    nullable: true,
+    maxLength: 2000,
+    example: 'Fast, cheap chat model for summaries.',
+  })
   @Nullable()
   @IsString()
   @MaxLength(2000)
   description?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'http://localhost:11434', description: 'Base URL when it is not the provider default.' })
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 'http://localhost:11434',
+    description: 'Base URL when it is not the provider default.',
+  })
   @Nullable()
-  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true }, { message: 'must be an http(s) URL' })
+  @IsUrl(
+    {
+      protocols: ['http', 'https'],
+      require_tld: false,
+      require_protocol: true,
+    },
+    { message: 'must be an http(s) URL' },
+  )
   @MaxLength(2048)
   endpoint?: string | null;
 
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: true,
-    example: { temperature: 0.2, context_window: 128000, max_output_tokens: 4096 },
-    description: "Type parameters, validated against the provider catalogue's specs for this type.",
+    example: {
+      temperature: 0.2,
+      context_window: 128000,
+      max_output_tokens: 4096,
+    },
+    description:
+      "Type parameters, validated against the provider catalogue's specs for this type.",
   })
   @OptionalNotNull()
   @IsObject()
   params?: ModelParams;
 
-  @ApiPropertyOptional({ enum: MODEL_CAPABILITIES, isArray: true, example: ['tools', 'streaming'] })
+  @ApiPropertyOptional({
+    enum: MODEL_CAPABILITIES,
+    isArray: true,
+    example: ['tools', 'streaming'],
+  })
   @OptionalNotNull()
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(MODEL_CAPABILITIES.length)
-  @IsIn(MODEL_CAPABILITIES, { each: true, message: `each value must be one of ${MODEL_CAPABILITIES.join(', ')}` })
+  @IsIn(MODEL_CAPABILITIES, {
+    each: true,
+    message: `each value must be one of ${MODEL_CAPABILITIES.join(', ')}`,
+  })
   capabilities?: ModelCapability[];
 
   @ApiPropertyOptional({ enum: MODEL_STATUSES, default: 'active' })
   @OptionalNotNull()
-  @IsIn(MODEL_STATUSES, oneOf(MODEL_STATUSES))
+  @IsOneOf(MODEL_STATUSES)
   status?: ModelStatus;
 
-  @ApiPropertyOptional({ default: false, description: 'Make it the default of its type in its scope (clears the previous one).' })
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'Make it the default of its type in its scope (clears the previous one).',
+  })
   @OptionalNotNull()
   @IsBoolean()
   isDefault?: boolean;
 
-  @ApiPropertyOptional({ default: 100, minimum: 0, maximum: 1000000, description: 'Fallback order: lower is tried first.' })
+  @ApiPropertyOptional({
+    default: 100,
+    minimum: 0,
+    maximum: 1000000,
+    description: 'Fallback order: lower is tried first.',
+  })
   @OptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(1_000_000)
   priority?: number;
 
-  @ApiPropertyOptional({ default: 'global', example: 'team-search', pattern: SCOPE_PATTERN.source, description: 'Fixed at creation.' })
+  @ApiPropertyOptional({
+    default: 'global',
+    example: 'team-search',
+    pattern: SCOPE_PATTERN.source,
+    description: 'Fixed at creation.',
+  })
   @OptionalNotNull()
-  @Matches(SCOPE_PATTERN, { message: 'must be lowercase letters, digits, and . _ : - (up to 63 characters)' })
+  @IsScope()
   scope?: string;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 200, example: 'platform-team' })
+  @ApiPropertyOptional({
+    nullable: true,
+    maxLength: 200,
+    example: 'platform-team',
+  })
   @Nullable()
   @IsString()
   @MaxLength(200)
   owner?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, minimum: 0, example: 0.15, description: 'USD per million input tokens.' })
+  @ApiPropertyOptional({
+    nullable: true,
+    minimum: 0,
+    example: 0.15,
+    description: 'USD per million input tokens.',
+  })
   @Nullable()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 6 })
   @Min(0)
   @Max(MAX_PRICE)
   inputPricePerMillion?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, minimum: 0, example: 0.6, description: 'USD per million output tokens.' })
+  @ApiPropertyOptional({
+    nullable: true,
+    minimum: 0,
+    example: 0.6,
+    description: 'USD per million output tokens.',
+  })
   @Nullable()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 6 })
   @Min(0)

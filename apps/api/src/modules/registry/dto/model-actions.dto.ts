@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsUUID, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsUUID,
+  Min,
+} from 'class-validator';
 import {
   BULK_ACTIONS,
   MAX_BULK_IDS,
@@ -11,26 +18,39 @@ import {
   type UpdateModelStatusRequest,
 } from '@llm-registry/contracts';
 import { OptionalNotNull } from '../../../common/validation/optional';
-import { ToInteger } from '../../../common/validation/validators';
+import { IsOneOf, ToInteger } from '../../../common/validation/validators';
 
 class VersionedDto {
-  @ApiPropertyOptional({ example: 3, description: 'When sent, a stale version is refused with 409.' })
+  @ApiPropertyOptional({
+    example: 3,
+    description: 'When sent, a stale version is refused with 409.',
+  })
   @OptionalNotNull()
   @IsInt()
   @Min(1)
   version?: number;
 }
 
-export class UpdateModelStatusDto extends VersionedDto implements UpdateModelStatusRequest {
-  @ApiProperty({ enum: MODEL_STATUSES, example: 'inactive', description: 'Leaving active also clears the default flag.' })
-  @IsIn(MODEL_STATUSES, { message: `must be one of ${MODEL_STATUSES.join(', ')}` })
+export class UpdateModelStatusDto
+  extends VersionedDto
+  implements UpdateModelStatusRequest
+{
+  @ApiProperty({
+    enum: MODEL_STATUSES,
+    example: 'inactive',
+    description: 'Leaving active also clears the default flag.',
+  })
+  @IsOneOf(MODEL_STATUSES)
   status!: ModelStatus;
 }
 
 export class SetDefaultDto extends VersionedDto implements SetDefaultRequest {}
 
 export class DeleteModelQueryDto {
-  @ApiPropertyOptional({ example: 3, description: 'When sent, a stale version is refused with 409.' })
+  @ApiPropertyOptional({
+    example: 3,
+    description: 'When sent, a stale version is refused with 409.',
+  })
   @OptionalNotNull()
   @ToInteger()
   @IsInt()
@@ -40,10 +60,15 @@ export class DeleteModelQueryDto {
 
 export class BulkActionDto implements BulkActionRequest {
   @ApiProperty({ enum: BULK_ACTIONS, example: 'deactivate' })
-  @IsIn(BULK_ACTIONS, { message: `must be one of ${BULK_ACTIONS.join(', ')}` })
+  @IsOneOf(BULK_ACTIONS)
   action!: BulkAction;
 
-  @ApiProperty({ type: [String], format: 'uuid', maxItems: MAX_BULK_IDS, example: ['3f0c2a9e-8a8e-4c1e-9d55-2f8f6d1c7b10'] })
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    maxItems: MAX_BULK_IDS,
+    example: ['3f0c2a9e-8a8e-4c1e-9d55-2f8f6d1c7b10'],
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_BULK_IDS)

@@ -25,22 +25,38 @@ export class ModelDto implements Model {
   @ApiProperty({ enum: PROVIDER_IDS }) provider!: ProviderId;
   @ApiProperty({ example: 'gpt-4o-mini' }) modelName!: string;
   @ApiProperty({ nullable: true, type: String }) description!: string | null;
-  @ApiProperty({ nullable: true, type: String, example: null }) endpoint!: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, example: { temperature: 0.2 } }) params!: ModelParams;
-  @ApiProperty({ enum: MODEL_CAPABILITIES, isArray: true }) capabilities!: ModelCapability[];
+  @ApiProperty({ nullable: true, type: String, example: null }) endpoint!:
+    | string
+    | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { temperature: 0.2 },
+  })
+  params!: ModelParams;
+  @ApiProperty({ enum: MODEL_CAPABILITIES, isArray: true })
+  capabilities!: ModelCapability[];
   @ApiProperty({ enum: MODEL_STATUSES }) status!: ModelStatus;
   @ApiProperty() isDefault!: boolean;
   @ApiProperty({ example: 10 }) priority!: number;
   @ApiProperty({ example: 'global' }) scope!: string;
   @ApiProperty({ nullable: true, type: String }) owner!: string | null;
-  @ApiProperty({ nullable: true, type: Number, example: 0.15 }) inputPricePerMillion!: number | null;
-  @ApiProperty({ nullable: true, type: Number, example: 0.6 }) outputPricePerMillion!: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 0.15 })
+  inputPricePerMillion!: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 0.6 })
+  outputPricePerMillion!: number | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
-  @ApiProperty({ example: 1, description: 'Send it back on writes; a stale one is refused with 409.' }) version!: number;
+  @ApiProperty({
+    example: 1,
+    description: 'Send it back on writes; a stale one is refused with 409.',
+  })
+  version!: number;
 }
 
-export class PublicModelDto extends OmitType(ModelDto, ['endpoint', 'owner'] as const) implements PublicModel {}
+export class PublicModelDto
+  extends OmitType(ModelDto, ['endpoint', 'owner'] as const)
+  implements PublicModel {}
 
 class PageMetaDto {
   @ApiProperty({ example: 42 }) total!: number;
@@ -52,14 +68,21 @@ export class ModelPageDto extends PageMetaDto implements Page<Model> {
   @ApiProperty({ type: [ModelDto] }) items!: ModelDto[];
 }
 
-export class PublicModelPageDto extends PageMetaDto implements Page<PublicModel> {
+export class PublicModelPageDto
+  extends PageMetaDto
+  implements Page<PublicModel>
+{
   @ApiProperty({ type: [PublicModelDto] }) items!: PublicModelDto[];
 }
 
 export class BulkItemResultDto implements BulkItemResult {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() ok!: boolean;
-  @ApiProperty({ example: 200, description: 'The status this id would have got on its own.' }) status!: number;
+  @ApiProperty({
+    example: 200,
+    description: 'The status this id would have got on its own.',
+  })
+  status!: number;
   @ApiPropertyOptional({ example: 'No model with id 3f0c….' }) error?: string;
 }
 

@@ -6,12 +6,19 @@ import { CreateModelDto } from './create-model.dto';
 
 /** Partial update; `type` and `scope` are fixed, status and default have their own routes. */
 export class UpdateModelDto
-  extends PartialType(OmitType(CreateModelDto, ['type', 'scope', 'isDefault', 'status'] as const), {
-    skipNullProperties: false,
-  })
+  extends PartialType(
+    OmitType(CreateModelDto, ['type', 'scope', 'isDefault', 'status'] as const),
+    {
+      skipNullProperties: false,
+    },
+  )
   implements Omit<UpdateModelRequest, 'version'>
 {
-  @ApiPropertyOptional({ example: 3, description: 'The version you read. Required here or as an If-Match header.' })
+  @ApiPropertyOptional({
+    example: 3,
+    description:
+      'The version you read. Required here or as an If-Match header.',
+  })
   @OptionalNotNull()
   @IsInt()
   @Min(1)

@@ -25,11 +25,24 @@ export class SeedService {
   /** First start only: an installation whose admins deleted the seeded models does not get them back. */
   async seedOnce(): Promise<SeedResult> {
     return this.models.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [SEEDED_KEY]);
-      if (await this.appState.get(SEEDED_KEY, manager)) return { inserted: [], skipped: true };
-      const inserted = (await this.models.count(manager)) === 0 ? await this.insertMissing(manager) : [];
-      await this.appState.set(SEEDED_KEY, { at: new Date().toISOString(), inserted: inserted.length }, manager);
-      if (inserted.length > 0) this.logger.log(`Seeded ${inserted.length} models into the empty registry`);
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+        SEEDED_KEY,
+      ]);
+      if (await this.appState.get(SEEDED_KEY, manager))
+        return { inserted: [], skipped: true };
+      const inserted =
+        (await this.models.count(manager)) === 0
+          ? await this.insertMissing(manager)
+          : [];
+      await this.appState.set(
+        SEEDED_KEY,
+        { at: new Date().toISOString(), inserted: inserted.length },
+        manager,
+      );
+      if (inserted.length > 0)
+        this.logger.log(
+          `Seeded ${inserted.length} models into the empty registry`,
+        );
       return { inserted, skipped: false };
     });
   }
@@ -37,9 +50,15 @@ export class SeedService {
   /** The `seed` command: adds whichever seed models are missing (by name in the global scope); idempotent. */
   async seedMissing(): Promise<SeedResult> {
     return this.models.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [SEEDED_KEY]);
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+        SEEDED_KEY,
+      ]);
       const inserted = await this.insertMissing(manager);
-      await this.appState.set(SEEDED_KEY, { at: new Date().toISOString(), inserted: inserted.length }, manager);
+      await this.appState.set(
+        SEEDED_KEY,
+        { at: new Date().toISOString(), inserted: inserted.length },
+        manager,
+      );
       return { inserted, skipped: false };
     });
   }
@@ -47,9 +66,14 @@ export class SeedService {
   private async insertMissing(manager: EntityManager): Promise<string[]> {
     const inserted: string[] = [];
     for (const seed of SEED_MODELS) {
-      if (await this.models.existsByScopeAndName(GLOBAL_SCOPE, seed.name, manager)) continue;
+      if (
+        await this.models.existsByScopeAndName(GLOBAL_SCOPE, seed.name, manager)
+      )
+        continue;
       // Never steal the default from a model an admin chose.
-      const isDefault = !!seed.isDefault && !(await this.models.hasDefault(seed.type, GLOBAL_SCOPE, manager));
+      const isDefault =
+        !!seed.isDefault &&
+        !(await this.models.hasDefault(seed.type, GLOBAL_SCOPE, manager));
       await this.models.insert(
         {
           ...seed,

@@ -18,7 +18,12 @@ export interface ConnectionFieldSpec {
   help: string;
 }
 
-export type ParamKind = 'integer' | 'number' | 'boolean' | 'enum' | 'string-list';
+export type ParamKind =
+  | 'integer'
+  | 'number'
+  | 'boolean'
+  | 'enum'
+  | 'string-list';
 
 /** One model parameter with its range and default. */
 export interface ParamSpec {

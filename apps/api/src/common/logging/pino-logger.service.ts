@@ -1,12 +1,23 @@
 import { type LoggerService } from '@nestjs/common';
 import { type Logger } from 'pino';
 
+/** Nest's start-up chatter (one line per module and route) is useful only when debugging. */
+const FRAMEWORK_CHATTER = new Set([
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+]);
+
 /** Routes Nest's own logging (and `new Logger(Context)`) into pino. */
 export class PinoLoggerService implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
   log(message: unknown, context?: string): void {
-    this.write('info', message, context);
+    this.write(
+      context && FRAMEWORK_CHATTER.has(context) ? 'debug' : 'info',
+      message,
+      context,
+    );
   }
 
   error(message: unknown, stackOrContext?: string, context?: string): void {

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type IncomingMessage } from 'node:http';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import {
   FastifyAdapter,
@@ -17,6 +19,19 @@ import { type DatabaseHandle } from './database/database-handle';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
+/** Same-origin only; the Swagger UI needs inline styles and data: images. */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: [`'self'`],
+  scriptSrc: [`'self'`],
+  styleSrc: [`'self'`, `'unsafe-inline'`],
+  imgSrc: [`'self'`, 'data:'],
+  connectSrc: [`'self'`],
+  frameAncestors: [`'none'`],
+  objectSrc: [`'none'`],
+  baseUri: [`'self'`],
+  formAction: [`'self'`],
+};
+
 /** A caller's correlation id is kept when it is short and plain; otherwise we mint one. */
 const CORRELATION_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -30,6 +45,8 @@ export interface CreateAppOptions {
   config: AppConfig;
   database: DatabaseHandle;
   logger: PinoLogger;
+  /** Called for every route Fastify registers (the tests build their route tables from it). */
+  onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
 
 /** Builds the HTTP application (used by main.ts and by the integration tests alike). */
@@ -37,11 +54,13 @@ export async function createApp({
   config,
   database,
   logger,
+  onRoute,
 }: CreateAppOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     logger: false,
     requestIdHeader: false,
+    trustProxy: config.trustProxy,
     genReqId: (request: IncomingMessage) =>
       correlationId(request.headers[CORRELATION_ID_HEADER]),
   });
@@ -55,6 +74,22 @@ export async function createApp({
   );
 
   const fastify = app.getHttpAdapter().getInstance();
+  if (onRoute)
+    fastify.addHook('onRoute', (route) =>
+      onRoute({ method: route.method, url: route.url }),
+    );
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY },
+  });
+  // CORS stays closed unless origins are configured: browsers on other sites get no access.
+  if (config.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: config.corsOrigins,
+      credentials: true,
+      exposedHeaders: [CORRELATION_ID_HEADER, 'retry-after'],
+    });
+  }
   // The API speaks JSON only: other bodies get 415 instead of being read as strings.
   fastify.removeContentTypeParser('text/plain');
   fastify.addHook('onRequest', async (request, reply) => {

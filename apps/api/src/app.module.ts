@@ -3,6 +3,7 @@ import { type AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { type DatabaseHandle } from './database/database-handle';
 import { DatabaseModule } from './database/database.module';
+import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { RegistryModule } from './modules/registry/registry.module';
 
@@ -17,6 +18,7 @@ export class AppModule {
       imports: [
         AppConfigModule.register(options.config),
         DatabaseModule.register(options.database),
+        AuthModule,
         HealthModule,
         RegistryModule,
       ],

@@ -1,11 +1,13 @@
 import { type AppConfig } from './config/app-config';
 import { type DatabaseHandle } from './database/database-handle';
 import { DOCS_PATH } from './common/openapi/setup-openapi';
+import { type GeneratedCredentials } from './modules/auth/bootstrap.service';
 
 /** What a person needs after `npm start`: where things are and which mode runs. */
 export function formatBanner(
   config: AppConfig,
   database: DatabaseHandle,
+  credentials: GeneratedCredentials | null = null,
 ): string {
   const host =
     config.host === '0.0.0.0' || config.host === '::'
@@ -21,6 +23,13 @@ export function formatBanner(
     `  Database  ${database.description}`,
   ];
   if (database.mode === 'embedded') lines.push(`  Data dir  ${config.dataDir}`);
+  if (credentials) {
+    lines.push(
+      `  Sign in   ${credentials.email}`,
+      `  Password  ${credentials.password}`,
+      '            shown this once: sign in and change it (POST /api/v1/auth/password)',
+    );
+  }
   const width = Math.max(...lines.map((l) => l.length)) + 2;
   const rule = '─'.repeat(width);
   return [

@@ -4,6 +4,7 @@ import { formatBanner } from './banner';
 import { loadConfigOrExit, onShutdown } from './boot';
 import { createLogger } from './common/logging/logger';
 import { openDatabase } from './database/database-handle';
+import { BootstrapService } from './modules/auth/bootstrap.service';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -16,7 +17,8 @@ async function main(): Promise<void> {
     },
   );
   await app.listen({ port: config.port, host: config.host });
-  process.stdout.write(`${formatBanner(config, database)}\n`);
+  const credentials = app.get(BootstrapService).takeGeneratedCredentials();
+  process.stdout.write(`${formatBanner(config, database, credentials)}\n`);
   onShutdown(async () => {
     await app.close();
     await database.close();

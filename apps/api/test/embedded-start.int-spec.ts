@@ -27,7 +27,7 @@ describe('embedded mode start', () => {
     );
   });
 
-  it('serves the seeded registry and the docs, refuses a second process on the same data, and keeps data across restarts', async () => {
+  it('prints the bootstrap admin once, serves the seeded registry and the docs, refuses a second process on the same data, and keeps data across restarts', async () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const env = { PORT: String(port), DATA_DIR: dataDir };
@@ -36,10 +36,25 @@ describe('embedded mode start', () => {
     expect(first.output()).toContain('embedded (single process, PGlite)');
     expect(first.output()).toContain(`${base}/api/docs`);
     expect(first.output()).toContain(dataDir);
+    const password = /Password {2}(\S+)/.exec(first.output())?.[1];
+    expect(password).toBeDefined();
+    expect(first.output()).toContain('Sign in   admin@llm-registry.local');
 
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@llm-registry.local', password }),
+    });
+    expect(login.status).toBe(200);
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const auth = { authorization: `Bearer ${accessToken}` };
+
+    expect((await fetch(`${base}/api/v1/models/generation`)).status).toBe(401);
     const generation = (await (
-      await fetch(`${base}/api/v1/models/generation`)
-    ).json()) as { items: Array<{ name: string }> };
+      await fetch(`${base}/api/v1/models/generation`, { headers: auth })
+    ).json()) as {
+      items: Array<{ name: string }>;
+    };
     expect(generation.items.map((m) => m.name)).toContain('Ollama Llama2');
     const docs = await fetch(`${base}/api/docs`);
     expect(docs.status).toBe(200);
@@ -47,7 +62,7 @@ describe('embedded mode start', () => {
 
     const created = await fetch(`${base}/api/v1/admin/models`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...auth },
       body: JSON.stringify({
         name: 'Survives restarts',
         type: 'embedding',
@@ -66,16 +81,26 @@ describe('embedded mode start', () => {
     expect(second.stderr).toContain('in use by another process');
 
     expect(await first.stop()).toBe(0);
+    // The password went to the banner only, never to a log line.
+    expect(first.output().split(password as string).length - 1).toBe(1);
+    expect(first.errors()).not.toContain(password as string);
 
     const restarted = await startServer(env);
     try {
+      expect(restarted.output()).not.toContain('Password');
       const listed = (await (
-        await fetch(`${base}/api/v1/admin/models?q=Survives`)
-      ).json()) as { total: number };
+        await fetch(`${base}/api/v1/admin/models?q=Survives`, { headers: auth })
+      ).json()) as {
+        total: number;
+      };
       expect(listed.total).toBe(1);
       const all = (await (
-        await fetch(`${base}/api/v1/admin/models?pageSize=100`)
-      ).json()) as { total: number };
+        await fetch(`${base}/api/v1/admin/models?pageSize=100`, {
+          headers: auth,
+        })
+      ).json()) as {
+        total: number;
+      };
       expect(all.total).toBe(14);
     } finally {
       expect(await restarted.stop()).toBe(0);

@@ -18,7 +18,16 @@ export interface AppConfig {
   logLevel: LogLevel;
   logFormat: 'json' | 'pretty';
   seedOnStart: boolean;
+  /** Bootstrap admin; the password is absent when it should be generated. */
+  adminEmail: string;
+  adminPassword?: string;
+  sessionTtlHours: number;
+  cookieSecure: boolean;
+  corsOrigins: string[];
+  trustProxy: boolean;
 }
+
+export const DEFAULT_ADMIN_EMAIL = 'admin@llm-registry.local';
 
 export function toAppConfig(env: Environment, cwd = process.cwd()): AppConfig {
   const databaseMode: DatabaseMode = env.DATABASE_URL ? 'postgres' : 'embedded';
@@ -38,5 +47,13 @@ export function toAppConfig(env: Environment, cwd = process.cwd()): AppConfig {
     logFormat:
       env.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'pretty'),
     seedOnStart: env.SEED_ON_START,
+    adminEmail: (env.ADMIN_EMAIL ?? DEFAULT_ADMIN_EMAIL).toLowerCase(),
+    adminPassword: env.ADMIN_PASSWORD,
+    sessionTtlHours: env.SESSION_TTL_HOURS,
+    cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV === 'production',
+    corsOrigins: env.CORS_ORIGINS
+      ? env.CORS_ORIGINS.split(',').map((o) => o.trim())
+      : [],
+    trustProxy: env.TRUST_PROXY,
   };
 }

@@ -49,11 +49,19 @@ describe('loadEnvironment', () => {
     ],
     [
       { DATABASE_URL: 'mysql://x' },
-      'Invalid environment: DATABASE_URL must be a postgres:// or postgresql:// connection URL (got "mysql://x")',
+      'Invalid environment: DATABASE_URL must be a postgres:// or postgresql:// connection URL (got value hidden)',
     ],
     [
       { LOG_LEVEL: 'loud' },
       'Invalid environment: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")',
+    ],
+    [
+      { ADMIN_PASSWORD: 'short' },
+      'Invalid environment: ADMIN_PASSWORD must be at least 12 characters (got value hidden)',
+    ],
+    [
+      { CORS_ORIGINS: '*' },
+      'Invalid environment: CORS_ORIGINS must be a comma-separated list of http(s) origins (got "*")',
     ],
     [
       { SEED_ON_START: 'maybe' },

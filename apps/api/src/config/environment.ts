@@ -1,6 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
+  IsEmail,
   IsIn,
   IsInt,
   IsOptional,
@@ -86,6 +87,41 @@ export class Environment {
   @IsIn(['json', 'pretty'], { message: 'must be json or pretty' })
   LOG_FORMAT?: 'json' | 'pretty';
 
+  /** First start only: the admin to create when there are no users yet. */
+  @IsOptional()
+  @IsEmail({}, { message: 'must be an email address' })
+  ADMIN_EMAIL?: string;
+
+  /** First start only; when unset a password is generated and printed once in the start banner. */
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'must be at least 12 characters' })
+  ADMIN_PASSWORD?: string;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1 and 720' })
+  @Min(1, { message: 'must be an integer between 1 and 720' })
+  @Max(720, { message: 'must be an integer between 1 and 720' })
+  SESSION_TTL_HOURS = 12;
+
+  /** Session cookie `Secure` flag; defaults to on in production. */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  COOKIE_SECURE?: boolean;
+
+  /** Comma-separated origins allowed to call the API from a browser; unset means none (CORS closed). */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s,]+(,\s*https?:\/\/[^\s,]+)*$/, {
+    message: 'must be a comma-separated list of http(s) origins',
+  })
+  CORS_ORIGINS?: string;
+
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (login throttling is per IP). */
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  TRUST_PROXY = false;
+
   /** Seed the catalogue of original models into an empty database on first start. */
   @Transform(toBool)
   @IsBoolean({ message: 'must be true or false' })
@@ -94,9 +130,13 @@ export class Environment {
 
 export class ConfigError extends Error {}
 
+/** Their values may hold credentials: errors name them without echoing what was given. */
+const HIDDEN_VALUES = new Set(['ADMIN_PASSWORD', 'DATABASE_URL']);
+
 function describe(error: ValidationError): string {
-  const shown =
-    typeof error.value === 'string'
+  const shown = HIDDEN_VALUES.has(error.property)
+    ? 'value hidden'
+    : typeof error.value === 'string'
       ? JSON.stringify(error.value)
       : String(error.value);
   const expected = Object.values(error.constraints ?? {})[0] ?? 'is invalid';

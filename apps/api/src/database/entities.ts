@@ -1,5 +1,16 @@
+import { ApiKeyEntity } from '../modules/auth/api-key.entity';
+import { LoginThrottleEntity } from '../modules/auth/login-throttle.entity';
+import { SessionEntity } from '../modules/auth/session.entity';
+import { UserEntity } from '../modules/auth/user.entity';
 import { ModelEntity } from '../modules/registry/model.entity';
 import { AppStateEntity } from './app-state.entity';
 
 /** Every entity, listed explicitly: the API is bundled, so globs would find nothing. */
-export const ENTITIES = [AppStateEntity, ModelEntity];
+export const ENTITIES = [
+  ApiKeyEntity,
+  AppStateEntity,
+  LoginThrottleEntity,
+  ModelEntity,
+  SessionEntity,
+  UserEntity,
+];

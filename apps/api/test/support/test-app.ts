@@ -14,7 +14,17 @@ export interface TestApp {
   backend: Backend;
   app: NestFastifyApplication;
   dataSource: DataSource;
+  /** Every route Fastify registered, as `{method, url}`. */
+  routes: Array<{ method: string; url: string }>;
+  /** Access token of the bootstrap admin, sent by default. */
+  adminToken: string;
   request: (options: RequestOptions) => Promise<TestResponse>;
+  /** Signs in and returns the access token. */
+  login: (email: string, password: string) => Promise<string>;
+  /** Creates a user of that role (as the admin) and returns its access token. */
+  userToken: (role: 'admin' | 'viewer') => Promise<string>;
+  /** Creates an API key (as the admin) and returns the key. */
+  apiKey: (scope?: string | null) => Promise<string>;
   close: () => Promise<void>;
 }
 
@@ -23,7 +33,15 @@ export interface RequestOptions {
   url: string;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Bearer token; defaults to the admin's, null sends none. */
+  token?: string | null;
 }
+
+export const TEST_ADMIN = {
+  email: 'admin@test.local',
+  password: 'registry-bootstrap-secret-7',
+};
+export const TEST_PASSWORD = 'a-perfectly-fine-password-9';
 
 export interface TestResponse {
   status: number;
@@ -44,6 +62,12 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     logLevel: 'silent',
     logFormat: 'json',
     seedOnStart: false,
+    adminEmail: TEST_ADMIN.email,
+    adminPassword: TEST_ADMIN.password,
+    sessionTtlHours: 12,
+    cookieSecure: false,
+    corsOrigins: [],
+    trustProxy: false,
     ...overrides,
   };
 }
@@ -76,6 +100,7 @@ async function createPostgresDatabase(): Promise<{
 export async function startTestApp(
   backend: Backend,
   overrides: Partial<AppConfig> = {},
+  options: { logger?: pino.Logger } = {},
 ): Promise<TestApp> {
   let dropDatabase = async () => undefined as void;
   let config: AppConfig;
@@ -91,28 +116,37 @@ export async function startTestApp(
     config = testConfig(overrides);
   }
   const database = await openDatabase(config, { inMemory: true });
-  const app = await createApp({
-    config,
-    database,
-    logger: pino({ level: 'silent' }),
-  }).catch(async (error: unknown) => {
-    await database.close();
-    await dropDatabase();
-    throw error;
-  });
+  const routes: TestApp['routes'] = [];
+  const onRoute = (route: { method: string | string[]; url: string }) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routes.push({ method, url: route.url });
+    }
+  };
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const app = await createApp({ config, database, logger, onRoute }).catch(
+    async (error: unknown) => {
+      await database.close();
+      await dropDatabase();
+      throw error;
+    },
+  );
   const dataSource = app.get<DataSource>(getDataSourceToken());
 
+  let adminToken = '';
   const request = async ({
     method,
     url,
     body,
     headers,
+    token,
   }: RequestOptions): Promise<TestResponse> => {
+    const bearer = token === undefined ? adminToken : token;
     const response = await app.inject({
       method,
       url,
       headers: {
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
         ...headers,
       },
       payload:
@@ -134,11 +168,54 @@ export async function startTestApp(
     };
   };
 
+  const login = async (email: string, password: string): Promise<string> => {
+    const response = await request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { email, password },
+      token: null,
+    });
+    if (response.status !== 200)
+      throw new Error(
+        `login as ${email} failed: ${response.status} ${response.text}`,
+      );
+    return response.body.accessToken as string;
+  };
+  adminToken = await login(TEST_ADMIN.email, TEST_ADMIN.password);
+
+  const userToken = async (role: 'admin' | 'viewer'): Promise<string> => {
+    const email = `${role}-${randomBytes(4).toString('hex')}@test.local`;
+    const created = await request({
+      method: 'POST',
+      url: '/api/v1/admin/users',
+      body: { email, password: TEST_PASSWORD, role, displayName: role },
+    });
+    if (created.status !== 201)
+      throw new Error(`creating a ${role} failed: ${created.text}`);
+    return login(email, TEST_PASSWORD);
+  };
+
+  const apiKey = async (scope: string | null = null): Promise<string> => {
+    const created = await request({
+      method: 'POST',
+      url: '/api/v1/admin/api-keys',
+      body: { name: `key ${scope ?? 'all'}`, scope },
+    });
+    if (created.status !== 201)
+      throw new Error(`creating an API key failed: ${created.text}`);
+    return created.body.key as string;
+  };
+
   return {
     backend,
     app,
     dataSource,
+    routes,
+    adminToken,
     request,
+    login,
+    userToken,
+    apiKey,
     close: async () => {
       await app.close();
       await database.close();

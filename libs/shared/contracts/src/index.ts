@@ -1,3 +1,4 @@
+export * from './lib/auth';
 export * from './lib/domain';
 export * from './lib/models';
 export * from './lib/problem';

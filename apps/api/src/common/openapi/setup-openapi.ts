@@ -1,7 +1,69 @@
 import { type INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import {
+  DocumentBuilder,
+  type OpenAPIObject,
+  SwaggerModule,
+} from '@nestjs/swagger';
+import { PROBLEM_CONTENT_TYPE, SESSION_COOKIE } from '@llm-registry/contracts';
+import {
+  ACCESS_EXTENSION,
+  describeAccess,
+  requiredAccess,
+} from '../../modules/auth/access';
 
 export const DOCS_PATH = 'api/docs';
+
+const HTTP_METHODS = [
+  'get',
+  'put',
+  'post',
+  'delete',
+  'patch',
+  'head',
+  'options',
+] as const;
+const PROBLEM_SCHEMA = { $ref: '#/components/schemas/ProblemDto' };
+
+/**
+ * States, on every operation, the security schemes and the role it needs, from the same rule the
+ * guard applies, so the docs cannot drift from what is enforced.
+ */
+function documentAccess(document: OpenAPIObject): void {
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (!operation) continue;
+      const declared = operation[ACCESS_EXTENSION as keyof typeof operation] as
+        | 'public'
+        | 'users'
+        | undefined;
+      const access = requiredAccess(method, path, declared);
+      operation['x-required-role' as keyof typeof operation] = describeAccess(
+        access,
+      ) as never;
+      operation.description = [
+        operation.description,
+        `**Requires:** ${describeAccess(access)}.`,
+      ]
+        .filter(Boolean)
+        .join('\n\n');
+      if (access === 'public') {
+        operation.security = [];
+        continue;
+      }
+      operation.security = [{ bearer: [] }, { session: [] }];
+      operation.responses['401'] ??= {
+        description:
+          'Not signed in, or the token or API key is invalid, expired or revoked.',
+        content: { [PROBLEM_CONTENT_TYPE]: { schema: PROBLEM_SCHEMA } },
+      };
+      operation.responses['403'] ??= {
+        description: `Signed in without the required role (${describeAccess(access)}), or a cookie write without its CSRF token.`,
+        content: { [PROBLEM_CONTENT_TYPE]: { schema: PROBLEM_SCHEMA } },
+      };
+    }
+  }
+}
 
 /** OpenAPI 3 at /api/docs (UI) and /api/docs-json. */
 export function setupOpenApi(app: INestApplication): void {
@@ -11,17 +73,41 @@ export function setupOpenApi(app: INestApplication): void {
       [
         'Registry and control plane for the language models an organisation uses.',
         '',
-        '- **Admin** routes (`/api/v1/admin/...`) manage models.',
-        '- **Public** routes (`/api/v1/models/...`, `/api/v1/catalog/...`) are read by consuming services.',
+        '- **Admin** routes (`/api/v1/admin/...`): admins write, viewers read.',
+        '- **Public** routes (`/api/v1/models/...`, `/api/v1/catalog/...`): any signed-in user or API key; a scoped',
+        '  API key reads its own scope plus global.',
+        '- **Authentication**: `POST /api/v1/auth/login` answers an access token (send `Authorization: Bearer llmrs_…`)',
+        '  and sets a session cookie; services send their API key as `Authorization: Bearer llmr_…`.',
         '- Errors are `application/problem+json` (RFC 9457) with a stable `code`, a `correlationId` (also the',
         '  `X-Correlation-Id` header) and, for invalid input, `errors[]` naming each field.',
         '- Writes carry the `version` they read; a stale one gets 409 and changes nothing.',
       ].join('\n'),
     )
     .setVersion('1.0')
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        description:
+          'An API key (`llmr_…`) or an access token from login (`llmrs_…`).',
+      },
+      'bearer',
+    )
+    .addCookieAuth(
+      SESSION_COOKIE,
+      {
+        type: 'apiKey',
+        in: 'cookie',
+        description:
+          'Session cookie set by login; writes also need X-CSRF-Token.',
+      },
+      'session',
+    )
     .build();
   const document = SwaggerModule.createDocument(app, config);
+  documentAccess(document);
   SwaggerModule.setup(DOCS_PATH, app, document, {
     jsonDocumentUrl: `${DOCS_PATH}-json`,
+    swaggerOptions: { persistAuthorization: true },
   });
 }

@@ -27,7 +27,7 @@ export function sendProblem(
   reply: FastifyReply,
   logger: Pick<Logger, 'error'>,
 ): void {
-  const { problem, internal } = toProblem(error, {
+  const { problem, internal, headers } = toProblem(error, {
     correlationId: String(request.id),
     path: request.url.split('?')[0] ?? request.url,
   });
@@ -38,6 +38,7 @@ export function sendProblem(
     );
   }
   void reply
+    .headers(headers ?? {})
     .status(problem.status)
     .header('content-type', PROBLEM_CONTENT_TYPE)
     .send(problem);

@@ -17,11 +17,16 @@ interface RequestInfo {
 export function toProblem(
   error: unknown,
   request: RequestInfo,
-): { problem: ProblemDetails; internal: boolean } {
+): {
+  problem: ProblemDetails;
+  internal: boolean;
+  headers?: Record<string, string>;
+} {
   const base = { correlationId: request.correlationId, instance: request.path };
   if (error instanceof ProblemException) {
     return {
       internal: false,
+      headers: error.headers,
       problem: buildProblem({
         ...base,
         status: error.status,

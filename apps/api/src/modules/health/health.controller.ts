@@ -4,10 +4,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { ProblemException } from '../../common/problem/problem.exception';
+import { Public } from '../auth/access';
 
 const READY_TIMEOUT_MS = 2000;
 
 @ApiTags('Health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

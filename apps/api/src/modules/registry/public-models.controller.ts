@@ -14,7 +14,6 @@ import {
 } from '@nestjs/swagger';
 import {
   DEFAULT_PAGE_SIZE,
-  GLOBAL_SCOPE,
   MODEL_TYPES,
   isModelType,
   type ModelType,
@@ -24,6 +23,9 @@ import {
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { ValidationProblem } from '../../common/problem/problem.exception';
 import { API_V1 } from '../../common/routes';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { type Principal } from '../auth/principal';
+import { readScope } from '../auth/read-scope';
 import { PublicListQueryDto, ScopeQueryDto } from './dto/list-models.query';
 import { PublicModelDto, PublicModelPageDto } from './dto/model.response';
 import { ModelsService } from './models.service';
@@ -64,10 +66,11 @@ export class PublicModelsController {
   list(
     @Param('type', ModelTypePipe) type: ModelType,
     @Query() query: PublicListQueryDto,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<Page<PublicModel>> {
     return this.models.listActive(
       type,
-      query.scope ?? GLOBAL_SCOPE,
+      readScope(principal, query.scope),
       query.page ?? 1,
       query.pageSize ?? DEFAULT_PAGE_SIZE,
     );
@@ -84,7 +87,8 @@ export class PublicModelsController {
   getDefault(
     @Param('type', ModelTypePipe) type: ModelType,
     @Query() query: ScopeQueryDto,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<PublicModel> {
-    return this.models.getDefault(type, query.scope ?? GLOBAL_SCOPE);
+    return this.models.getDefault(type, readScope(principal, query.scope));
   }
 }

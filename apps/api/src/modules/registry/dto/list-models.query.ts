@@ -1,17 +1,7 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import {
-  IsBoolean,
-  IsInt,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
-import {
-  DEFAULT_PAGE_SIZE,
   GLOBAL_SCOPE,
-  MAX_PAGE_SIZE,
   MODEL_SORT_FIELDS,
   MODEL_STATUSES,
   MODEL_TYPES,
@@ -23,34 +13,13 @@ import {
   type ProviderId,
   type SortDirection,
 } from '@llm-registry/contracts';
+import { PageQueryDto } from '../../../common/openapi/page-query.dto';
 import {
   IsOneOf,
   IsScope,
   ToBoolean,
-  ToInteger,
   Trim,
 } from '../../../common/validation/validators';
-
-export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @ToInteger()
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({
-    minimum: 1,
-    maximum: MAX_PAGE_SIZE,
-    default: DEFAULT_PAGE_SIZE,
-  })
-  @IsOptional()
-  @ToInteger()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  pageSize?: number;
-}
 
 export class ListModelsQueryDto extends PageQueryDto implements ModelListQuery {
   @ApiPropertyOptional({ enum: MODEL_TYPES })

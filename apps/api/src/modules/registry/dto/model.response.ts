@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { PageMetaDto } from '../../../common/openapi/page-meta.dto';
 import {
   BULK_ACTIONS,
   MODEL_CAPABILITIES,
@@ -57,12 +58,6 @@ export class ModelDto implements Model {
 export class PublicModelDto
   extends OmitType(ModelDto, ['endpoint', 'owner'] as const)
   implements PublicModel {}
-
-class PageMetaDto {
-  @ApiProperty({ example: 42 }) total!: number;
-  @ApiProperty({ example: 1 }) page!: number;
-  @ApiProperty({ example: 25 }) pageSize!: number;
-}
 
 export class ModelPageDto extends PageMetaDto implements Page<Model> {
   @ApiProperty({ type: [ModelDto] }) items!: ModelDto[];

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, IsNull, LessThan, type Repository } from 'typeorm';
+import { ApiKeyEntity } from './api-key.entity';
+
+/** How stale `last_used_at` may get: one write per key per minute, not one per request. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+@Injectable()
+export class ApiKeysRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insert(values: Partial<ApiKeyEntity>): Promise<ApiKeyEntity> {
+    const saved = await this.repo().save(this.repo().create(values));
+    return this.repo().findOneByOrFail({ id: saved.id });
+  }
+
+  findById(id: string): Promise<ApiKeyEntity | null> {
+    return this.repo().findOneBy({ id });
+  }
+
+  findByHash(keyHash: string): Promise<ApiKeyEntity | null> {
+    return this.repo().findOneBy({ keyHash });
+  }
+
+  findPage(page: number, pageSize: number): Promise<[ApiKeyEntity[], number]> {
+    return this.repo().findAndCount({
+      order: { createdAt: 'DESC', id: 'ASC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+  }
+
+  async revoke(id: string): Promise<void> {
+    await this.repo().update(
+      { id, revokedAt: IsNull() },
+      { revokedAt: () => 'now()' },
+    );
+  }
+
+  async touchLastUsed(key: ApiKeyEntity, now = new Date()): Promise<void> {
+    if (
+      key.lastUsedAt &&
+      now.getTime() - key.lastUsedAt.getTime() < LAST_USED_RESOLUTION_MS
+    )
+      return;
+    const cutoff = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
+    await this.repo()
+      .createQueryBuilder()
+      .update()
+      .set({ lastUsedAt: now })
+      .where('id = :id', { id: key.id })
+      .andWhere([{ lastUsedAt: IsNull() }, { lastUsedAt: LessThan(cutoff) }])
+      .execute();
+  }
+
+  private repo(): Repository<ApiKeyEntity> {
+    return this.dataSource.getRepository(ApiKeyEntity);
+  }
+}

@@ -1,0 +1,57 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfigService } from '../../config/app-config.service';
+import { hashPassword } from './password-hasher';
+import { assertStrongPassword } from './password-policy';
+import { generatePassword } from './tokens';
+import { UsersRepository } from './users.repository';
+
+export interface GeneratedCredentials {
+  email: string;
+  password: string;
+}
+
+/** Creates the first admin when there are no users, so a fresh install can be signed into. */
+@Injectable()
+export class BootstrapService {
+  private readonly logger = new Logger('Auth');
+  private generated: GeneratedCredentials | null = null;
+
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly config: AppConfigService,
+  ) {}
+
+  async ensureAdmin(): Promise<void> {
+    const email = this.config.get('adminEmail');
+    const configured = this.config.get('adminPassword');
+    if (configured) assertStrongPassword(configured, 'ADMIN_PASSWORD', email);
+    const password = configured ?? generatePassword();
+    const created = await this.users.transaction(async (manager) => {
+      await manager.query(
+        `SELECT pg_advisory_xact_lock(hashtext('users.bootstrap'))`,
+      );
+      if ((await this.users.count(manager)) > 0) return false;
+      await this.users.insert(
+        {
+          email,
+          displayName: 'Administrator',
+          role: 'admin',
+          passwordHash: await hashPassword(password),
+        },
+        manager,
+      );
+      return true;
+    });
+    if (!created) return;
+    // The address only: the password goes to the start banner once, never to the log.
+    this.logger.log(`Created the first admin, ${email}`);
+    if (!configured) this.generated = { email, password };
+  }
+
+  /** The generated password, handed out once (to the start banner) and then forgotten. */
+  takeGeneratedCredentials(): GeneratedCredentials | null {
+    const credentials = this.generated;
+    this.generated = null;
+    return credentials;
+  }
+}

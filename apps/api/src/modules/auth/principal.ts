@@ -1,0 +1,26 @@
+import { type PrincipalRole, type UserRole } from '@llm-registry/contracts';
+
+export interface UserPrincipal {
+  kind: 'user';
+  id: string;
+  email: string;
+  displayName: string;
+  role: UserRole;
+  sessionId: string;
+  /** Cookie sessions must prove CSRF on writes; bearer tokens need not. */
+  viaCookie: boolean;
+}
+
+export interface ApiKeyPrincipal {
+  kind: 'api_key';
+  id: string;
+  name: string;
+  prefix: string;
+  role: Extract<PrincipalRole, 'consumer'>;
+  scope: string | null;
+}
+
+export type Principal = UserPrincipal | ApiKeyPrincipal;
+
+/** Where the guard leaves the caller on the request. */
+export const PRINCIPAL_KEY = 'principal';

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { type LoginResponse } from '@llm-registry/contracts';
+import { AppConfigService } from '../../config/app-config.service';
+import { toUser } from './auth.mapper';
+import { AuthErrorCode, AuthException } from './auth.exception';
+import { LoginThrottleService } from './login-throttle.service';
+import { decoyHash, verifyPassword } from './password-hasher';
+import { type UserPrincipal } from './principal';
+import { SessionsRepository } from './sessions.repository';
+import { hashToken, newCsrfToken, newSessionToken } from './tokens';
+import { UsersRepository } from './users.repository';
+
+/** The same answer whether the email exists, the password is wrong or the account is disabled. */
+const SIGN_IN_FAILED = 'Email or password is incorrect.';
+
+export interface ClientInfo {
+  ip: string;
+  userAgent?: string;
+}
+
+@Injectable()
+export class SessionsService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly throttle: LoginThrottleService,
+    private readonly config: AppConfigService,
+  ) {}
+
+  async login(
+    rawEmail: string,
+    password: string,
+    client: ClientInfo,
+  ): Promise<LoginResponse> {
+    const email = rawEmail.trim().toLowerCase();
+    await this.throttle.assertAllowed(email, client.ip);
+    const user = await this.users.findWithPasswordByEmail(email);
+    const valid = await verifyPassword(
+      password,
+      user?.passwordHash ?? (await decoyHash()),
+    );
+    if (!user || !valid || user.disabled) {
+      await this.throttle.recordFailure(email, client.ip);
+      throw new AuthException(AuthErrorCode.InvalidCredentials, SIGN_IN_FAILED);
+    }
+    await this.throttle.recordSuccess(email);
+
+    const session = newSessionToken();
+    const csrf = newCsrfToken();
+    const expiresAt = new Date(
+      Date.now() + this.config.get('sessionTtlHours') * 3600_000,
+    );
+    await this.sessions.insert({
+      userId: user.id,
+      tokenHash: session.hash,
+      csrfHash: csrf.hash,
+      expiresAt,
+      ip: client.ip.slice(0, 64),
+      userAgent: client.userAgent?.slice(0, 300) ?? null,
+    });
+    await this.users.touchLastLogin(user.id);
+    const fresh = await this.users.findById(user.id);
+    return {
+      accessToken: session.token,
+      expiresAt: expiresAt.toISOString(),
+      csrfToken: csrf.token,
+      user: toUser(fresh ?? user),
+    };
+  }
+
+  /** The user behind a session token, or null when it is unknown, expired or revoked. */
+  async authenticate(
+    token: string,
+    viaCookie: boolean,
+  ): Promise<(UserPrincipal & { csrfHash: string }) | null> {
+    const session = await this.sessions.findLiveByTokenHash(hashToken(token));
+    if (!session?.user) return null;
+    return {
+      kind: 'user',
+      id: session.user.id,
+      email: session.user.email,
+      displayName: session.user.displayName,
+      role: session.user.role,
+      sessionId: session.id,
+      viaCookie,
+      csrfHash: session.csrfHash,
+    };
+  }
+
+  logout(sessionId: string): Promise<void> {
+    return this.sessions.revoke(sessionId);
+  }
+}

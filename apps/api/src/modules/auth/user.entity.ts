@@ -1,0 +1,54 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import { type UserRole } from '@llm-registry/contracts';
+
+@Entity('users')
+@Check('CHK_users_role', `"role" IN ('admin', 'viewer')`)
+@Check('CHK_users_email_lowercase', `"email" = lower("email")`)
+@Index('UQ_users_email', ['email'], { unique: true })
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** Stored lower-cased, so uniqueness and login ignore case. */
+  @Column({ type: 'varchar', length: 320 })
+  email!: string;
+
+  @Column({ name: 'display_name', type: 'varchar', length: 200 })
+  displayName!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  role!: UserRole;
+
+  /** scrypt, self-describing (`scrypt$N$r$p$salt$hash`); never leaves the auth module. */
+  @Column({
+    name: 'password_hash',
+    type: 'varchar',
+    length: 300,
+    select: false,
+  })
+  passwordHash!: string;
+
+  @Column({ type: 'boolean', default: false })
+  disabled!: boolean;
+
+  @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
+  lastLoginAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @VersionColumn({ default: 1 })
+  version!: number;
+}

@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, type EntityManager, type Repository } from 'typeorm';
+import { type UserRole } from '@llm-registry/contracts';
+import { UserEntity } from './user.entity';
+
+export interface UserListQuery {
+  q?: string;
+  role?: UserRole;
+  page: number;
+  pageSize: number;
+}
+
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<UserEntity | null> {
+    return this.repo(manager).findOneBy({ id });
+  }
+
+  findByIdForUpdate(
+    id: string,
+    manager: EntityManager,
+  ): Promise<UserEntity | null> {
+    return this.repo(manager)
+      .createQueryBuilder('u')
+      .setLock('pessimistic_write')
+      .where('u.id = :id', { id })
+      .getOne();
+  }
+
+  /** With the password hash, which no other query selects. */
+  findWithPasswordByEmail(email: string): Promise<UserEntity | null> {
+    return this.repo()
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email })
+      .getOne();
+  }
+
+  findWithPasswordById(id: string): Promise<UserEntity | null> {
+    return this.repo()
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :id', { id })
+      .getOne();
+  }
+
+  findPage(query: UserListQuery): Promise<[UserEntity[], number]> {
+    const qb = this.repo().createQueryBuilder('u');
+    if (query.role) qb.andWhere('u.role = :role', { role: query.role });
+    if (query.q) {
+      qb.andWhere(`(u.email ILIKE :q OR u.display_name ILIKE :q)`, {
+        q: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      });
+    }
+    return qb
+      .orderBy('u.email', 'ASC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+  }
+
+  count(manager?: EntityManager): Promise<number> {
+    return this.repo(manager).count();
+  }
+
+  /** Enabled admins other than `exceptId`. */
+  countOtherActiveAdmins(
+    exceptId: string,
+    manager: EntityManager,
+  ): Promise<number> {
+    return this.repo(manager)
+      .createQueryBuilder('u')
+      .where(`u.role = 'admin' AND NOT u.disabled AND u.id <> :exceptId`, {
+        exceptId,
+      })
+      .getCount();
+  }
+
+  /** Serialises changes that could remove the last admin (two admins demoting each other at once). */
+  async lockAdminSet(manager: EntityManager): Promise<void> {
+    await manager.query(
+      `SELECT pg_advisory_xact_lock(hashtext('users.admins'))`,
+    );
+  }
+
+  async insert(
+    values: Partial<UserEntity>,
+    manager?: EntityManager,
+  ): Promise<UserEntity> {
+    const repo = this.repo(manager);
+    const saved = await repo.save(repo.create(values));
+    return repo.findOneByOrFail({ id: saved.id });
+  }
+
+  async update(
+    id: string,
+    changes: Partial<UserEntity>,
+    manager: EntityManager,
+  ): Promise<UserEntity> {
+    await this.repo(manager)
+      .createQueryBuilder()
+      .update()
+      .set(changes)
+      .where('id = :id', { id })
+      .execute();
+    return this.repo(manager).findOneByOrFail({ id });
+  }
+
+  async touchLastLogin(id: string): Promise<void> {
+    await this.repo()
+      .createQueryBuilder()
+      .update()
+      .set({ lastLoginAt: () => 'now()', version: () => 'version' })
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  async delete(id: string, manager: EntityManager): Promise<void> {
+    await this.repo(manager).delete({ id });
+  }
+
+  private repo(manager?: EntityManager): Repository<UserEntity> {
+    return (manager ?? this.dataSource.manager).getRepository(UserEntity);
+  }
+}

@@ -1,0 +1,202 @@
+import { Injectable } from '@nestjs/common';
+import { QueryFailedError, type EntityManager } from 'typeorm';
+import {
+  DEFAULT_PAGE_SIZE,
+  type CreateUserRequest,
+  type Page,
+  type UpdateUserRequest,
+  type User,
+  type UserRole,
+} from '@llm-registry/contracts';
+import { toUser } from './auth.mapper';
+import { AuthErrorCode, AuthException } from './auth.exception';
+import { hashPassword, verifyPassword } from './password-hasher';
+import { assertStrongPassword } from './password-policy';
+import { SessionsRepository } from './sessions.repository';
+import { type UserEntity } from './user.entity';
+import { UsersRepository } from './users.repository';
+
+const UNIQUE_VIOLATION = '23505';
+
+/** Users and their passwords; the registry always keeps at least one enabled admin. */
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
+  ) {}
+
+  async create(request: CreateUserRequest): Promise<User> {
+    const email = request.email.trim().toLowerCase();
+    assertStrongPassword(request.password, 'password', email);
+    try {
+      const entity = await this.users.insert({
+        email,
+        displayName: request.displayName.trim(),
+        role: request.role,
+        passwordHash: await hashPassword(request.password),
+      });
+      return toUser(entity);
+    } catch (error) {
+      if (
+        error instanceof QueryFailedError &&
+        (error.driverError as { code?: string }).code === UNIQUE_VIOLATION
+      ) {
+        throw new AuthException(
+          AuthErrorCode.EmailTaken,
+          `A user with email ${email} already exists.`,
+          {
+            errors: [{ field: 'email', message: 'is already used' }],
+          },
+        );
+      }
+      throw error;
+    }
+  }
+
+  async list(query: {
+    q?: string;
+    role?: UserRole;
+    page?: number;
+    pageSize?: number;
+  }): Promise<Page<User>> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+    const [rows, total] = await this.users.findPage({
+      q: query.q,
+      role: query.role,
+      page,
+      pageSize,
+    });
+    return { items: rows.map(toUser), total, page, pageSize };
+  }
+
+  async get(id: string): Promise<User> {
+    const user = await this.users.findById(id);
+    if (!user) throw notFound(id);
+    return toUser(user);
+  }
+
+  /** Disabling a user or taking away admin signs them out everywhere. */
+  async update(id: string, request: UpdateUserRequest): Promise<User> {
+    const { version, ...changes } = request;
+    return this.users.transaction(async (manager) => {
+      await this.users.lockAdminSet(manager);
+      const current = await this.lockCurrent(id, version, manager);
+      const next = { ...current, ...definedOnly(changes) };
+      if (losesAdmin(current, next)) await this.assertAnotherAdmin(id, manager);
+      const updated = await this.users.update(
+        id,
+        definedOnly(changes),
+        manager,
+      );
+      if (next.disabled || current.role !== next.role)
+        await this.sessions.revokeAllOfUser(id, undefined, manager);
+      return toUser(updated);
+    });
+  }
+
+  /** An admin sets a new password for someone; their sessions end. */
+  async resetPassword(id: string, password: string): Promise<void> {
+    const user = await this.users.findById(id);
+    if (!user) throw notFound(id);
+    assertStrongPassword(password, 'password', user.email);
+    const passwordHash = await hashPassword(password);
+    await this.users.transaction(async (manager) => {
+      await this.users.update(id, { passwordHash }, manager);
+      await this.sessions.revokeAllOfUser(id, undefined, manager);
+    });
+  }
+
+  /** The caller changes their own password; their other sessions end, this one stays. */
+  async changeOwnPassword(
+    userId: string,
+    sessionId: string,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<void> {
+    const user = await this.users.findWithPasswordById(userId);
+    if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
+      throw new AuthException(
+        AuthErrorCode.InvalidCredentials,
+        'The current password is incorrect.',
+        {
+          errors: [{ field: 'currentPassword', message: 'is incorrect' }],
+        },
+      );
+    }
+    assertStrongPassword(newPassword, 'newPassword', user.email);
+    const passwordHash = await hashPassword(newPassword);
+    await this.users.transaction(async (manager) => {
+      await this.users.update(userId, { passwordHash }, manager);
+      await this.sessions.revokeAllOfUser(userId, sessionId, manager);
+    });
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.users.transaction(async (manager) => {
+      await this.users.lockAdminSet(manager);
+      const current = await this.lockCurrent(id, undefined, manager);
+      if (current.role === 'admin' && !current.disabled)
+        await this.assertAnotherAdmin(id, manager);
+      await this.users.delete(id, manager);
+    });
+  }
+
+  private async lockCurrent(
+    id: string,
+    version: number | undefined,
+    manager: EntityManager,
+  ): Promise<UserEntity> {
+    const current = await this.users.findByIdForUpdate(id, manager);
+    if (!current) throw notFound(id);
+    if (version !== undefined && version !== current.version) {
+      throw new AuthException(
+        AuthErrorCode.VersionConflict,
+        `The user was changed by someone else (version ${current.version}, you sent ${version}). Reload and try again.`,
+        {
+          errors: [
+            {
+              field: 'version',
+              message: `is stale; current version is ${current.version}`,
+            },
+          ],
+        },
+      );
+    }
+    return current;
+  }
+
+  private async assertAnotherAdmin(
+    id: string,
+    manager: EntityManager,
+  ): Promise<void> {
+    if ((await this.users.countOtherActiveAdmins(id, manager)) === 0) {
+      throw new AuthException(
+        AuthErrorCode.LastAdmin,
+        'This is the last enabled admin: make another user admin first, so the registry is never left without one.',
+      );
+    }
+  }
+}
+
+function losesAdmin(
+  current: UserEntity,
+  next: { role: UserRole; disabled: boolean },
+): boolean {
+  const wasActiveAdmin = current.role === 'admin' && !current.disabled;
+  return wasActiveAdmin && (next.role !== 'admin' || next.disabled);
+}
+
+function notFound(id: string): AuthException {
+  return new AuthException(
+    AuthErrorCode.UserNotFound,
+    `No user with id ${id}.`,
+  );
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined),
+  ) as Partial<T>;
+}

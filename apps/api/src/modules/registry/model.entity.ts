@@ -49,7 +49,9 @@ const numericToNumber: ValueTransformer = {
   'priority',
   'name',
 ])
-@Index('IDX_models_priority_name', ['priority', 'name'])
+// The trailing id is the list's tie-breaker: with it, deep pages need no extra sort.
+@Index('IDX_models_priority_name_id', ['priority', 'name', 'id'])
+@Index('IDX_models_scope_priority_name_id', ['scope', 'priority', 'name', 'id'])
 @Index('IDX_models_provider', ['provider'])
 @Index('IDX_models_created_at', ['createdAt'])
 @Index('IDX_models_updated_at', ['updatedAt'])

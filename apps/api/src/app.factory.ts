@@ -30,6 +30,8 @@ const CONTENT_SECURITY_POLICY = {
   objectSrc: [`'none'`],
   baseUri: [`'self'`],
   formAction: [`'self'`],
+  // Plain-http deployments (a LAN address, compose) would have same-origin requests rewritten to https.
+  upgradeInsecureRequests: null,
 };
 
 /** A caller's correlation id is kept when it is short and plain; otherwise we mint one. */

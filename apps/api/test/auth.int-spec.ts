@@ -595,6 +595,9 @@ describe.each(testBackends())('authentication on %s', (backend) => {
       expect(response.headers['content-security-policy']).toContain(
         "default-src 'self'",
       );
+      expect(response.headers['content-security-policy']).not.toContain(
+        'upgrade-insecure-requests',
+      );
       expect(response.headers['access-control-allow-origin']).toBeUndefined();
     });
 

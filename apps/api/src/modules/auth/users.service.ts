@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { QueryFailedError, type EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import {
   DEFAULT_PAGE_SIZE,
   type CreateUserRequest,
@@ -8,6 +8,8 @@ import {
   type User,
   type UserRole,
 } from '@llm-registry/contracts';
+import { definedOnly } from '../../common/utils/defined-only';
+import { isUniqueViolation } from '../../database/postgres-errors';
 import { toUser } from './auth.mapper';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import { hashPassword, verifyPassword } from './password-hasher';
@@ -15,8 +17,6 @@ import { assertStrongPassword } from './password-policy';
 import { SessionsRepository } from './sessions.repository';
 import { type UserEntity } from './user.entity';
 import { UsersRepository } from './users.repository';
-
-const UNIQUE_VIOLATION = '23505';
 
 /** Users and their passwords; the registry always keeps at least one enabled admin. */
 @Injectable()
@@ -38,10 +38,7 @@ export class UsersService {
       });
       return toUser(entity);
     } catch (error) {
-      if (
-        error instanceof QueryFailedError &&
-        (error.driverError as { code?: string }).code === UNIQUE_VIOLATION
-      ) {
+      if (isUniqueViolation(error, 'UQ_users_email')) {
         throw new AuthException(
           AuthErrorCode.EmailTaken,
           `A user with email ${email} already exists.`,
@@ -193,10 +190,4 @@ function notFound(id: string): AuthException {
     AuthErrorCode.UserNotFound,
     `No user with id ${id}.`,
   );
-}
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(value).filter(([, v]) => v !== undefined),
-  ) as Partial<T>;
 }

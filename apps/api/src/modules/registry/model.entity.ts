@@ -1,14 +1,12 @@
 import {
   Check,
   Column,
-  CreateDateColumn,
   Entity,
   Index,
   PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
   type ValueTransformer,
 } from 'typeorm';
+import { VersionedEntity } from '../../database/versioned.entity';
 import {
   MODEL_STATUSES,
   MODEL_TYPES,
@@ -57,7 +55,7 @@ const numericToNumber: ValueTransformer = {
 @Index('IDX_models_updated_at', ['updatedAt'])
 // Trigram index for `q` substring search; an expression index TypeORM cannot describe (see the migration).
 @Index('IDX_models_search_trgm', { synchronize: false })
-export class ModelEntity {
+export class ModelEntity extends VersionedEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -119,13 +117,4 @@ export class ModelEntity {
     transformer: numericToNumber,
   })
   outputPricePerMillion!: number | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
-
-  @VersionColumn({ default: 1 })
-  version!: number;
 }

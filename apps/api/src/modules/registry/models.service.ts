@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { QueryFailedError, type EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import {
   DEFAULT_PAGE_SIZE,
   GLOBAL_SCOPE,
@@ -20,12 +20,12 @@ import {
   ProblemException,
   ValidationProblem,
 } from '../../common/problem/problem.exception';
+import { definedOnly } from '../../common/utils/defined-only';
+import { isUniqueViolation } from '../../database/postgres-errors';
 import { type ModelEntity } from './model.entity';
 import { toModel, toPublicModel } from './model.mapper';
 import { type ModelChanges, ModelsRepository } from './models.repository';
 import { RegistryErrorCode, RegistryException } from './registry.exception';
-
-const UNIQUE_VIOLATION = '23505';
 
 /** The registry's rules: validation against the catalogue, optimistic locking, one default per type and scope. */
 @Injectable()
@@ -252,12 +252,7 @@ export class ModelsService {
     try {
       return await work();
     } catch (error) {
-      if (
-        error instanceof QueryFailedError &&
-        (error.driverError as { code?: string }).code === UNIQUE_VIOLATION &&
-        String((error.driverError as { constraint?: string }).constraint) ===
-          'UQ_models_scope_name'
-      ) {
+      if (isUniqueViolation(error, 'UQ_models_scope_name')) {
         throw new RegistryException(
           RegistryErrorCode.NameTaken,
           `A model named "${name}" already exists in scope ${scope}.`,
@@ -278,10 +273,4 @@ function assertValidDefinition(
     params: model.params,
   });
   if (errors.length > 0) throw new ValidationProblem(errors);
-}
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(value).filter(([, v]) => v !== undefined),
-  ) as Partial<T>;
 }

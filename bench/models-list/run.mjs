@@ -231,6 +231,7 @@ async function startApi(databaseUrl) {
       DATABASE_MIGRATE_ON_START: 'false',
       ADMIN_EMAIL: BENCH_ADMIN.email,
       ADMIN_PASSWORD: BENCH_ADMIN.password,
+      REGISTRY_MASTER_KEY: randomBytes(32).toString('base64'),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

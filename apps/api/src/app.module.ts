@@ -6,6 +6,7 @@ import { DatabaseModule } from './database/database.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { RegistryModule } from './modules/registry/registry.module';
+import { SecretsModule } from './modules/secrets/secrets.module';
 
 @Module({})
 export class AppModule {
@@ -19,6 +20,7 @@ export class AppModule {
         AppConfigModule.register(options.config),
         DatabaseModule.register(options.database),
         AuthModule,
+        SecretsModule,
         HealthModule,
         RegistryModule,
       ],

@@ -8,6 +8,7 @@ export function formatBanner(
   config: AppConfig,
   database: DatabaseHandle,
   credentials: GeneratedCredentials | null = null,
+  generatedKeyringFile: string | null = null,
 ): string {
   const host =
     config.host === '0.0.0.0' || config.host === '::'
@@ -23,6 +24,11 @@ export function formatBanner(
     `  Database  ${database.description}`,
   ];
   if (database.mode === 'embedded') lines.push(`  Data dir  ${config.dataDir}`);
+  if (generatedKeyringFile) {
+    lines.push(
+      `  Secrets   master key generated in ${generatedKeyringFile} (0600): back it up`,
+    );
+  }
   if (credentials) {
     lines.push(
       `  Sign in   ${credentials.email}`,

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
+import { type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
@@ -14,10 +15,12 @@ import {
 import { pendingSchemaChanges } from './database/schema-drift';
 import { migrate } from './database/schema';
 import { SeedService } from './modules/registry/seed/seed.service';
+import { SecretsService } from './modules/secrets/secrets.service';
 
 const USAGE = `Usage: cli <command>
   migrate                    apply pending migrations to DATABASE_URL (or the embedded database)
   seed                       add the seed catalogue's missing models (idempotent)
+  keys:rotate                re-wrap every secret under the primary master key (a generated keyring gets a new key)
   migration:generate <Name>  write a migration for entity changes (development; uses an in-memory database)`;
 
 async function withDataSource<T>(
@@ -39,7 +42,9 @@ async function withDataSource<T>(
 async function runMigrate(config: AppConfig): Promise<void> {
   const database = await openDatabase(config);
   try {
-    const applied = await withDataSource(database, config, migrate);
+    const applied = await withDataSource(database, config, (ds) =>
+      migrate(ds, { serialise: database.mode === 'postgres' }),
+    );
     console.log(
       applied.length
         ? `Applied: ${applied.join(', ')}`
@@ -50,7 +55,11 @@ async function runMigrate(config: AppConfig): Promise<void> {
   }
 }
 
-async function runSeed(config: AppConfig): Promise<void> {
+/** The application without HTTP, for commands that use its services. */
+async function withAppContext(
+  config: AppConfig,
+  work: (app: INestApplicationContext) => Promise<void>,
+): Promise<void> {
   const database = await openDatabase(config);
   try {
     const app = await NestFactory.createApplicationContext(
@@ -61,18 +70,35 @@ async function runSeed(config: AppConfig): Promise<void> {
       { logger: ['error', 'warn'] },
     );
     try {
-      const { inserted } = await app.get(SeedService).seedMissing();
-      console.log(
-        inserted.length
-          ? `Seeded: ${inserted.join(', ')}`
-          : 'Every seed model is already present.',
-      );
+      await work(app);
     } finally {
       await app.close();
     }
   } finally {
     await database.close();
   }
+}
+
+async function runSeed(config: AppConfig): Promise<void> {
+  await withAppContext(config, async (app) => {
+    const { inserted } = await app.get(SeedService).seedMissing();
+    console.log(
+      inserted.length
+        ? `Seeded: ${inserted.join(', ')}`
+        : 'Every seed model is already present.',
+    );
+  });
+}
+
+async function runRotate(config: AppConfig): Promise<void> {
+  await withAppContext(config, async (app) => {
+    const secrets = app.get(SecretsService);
+    const managedByFile = (await secrets.status()).managedBy === 'file';
+    const result = await secrets.rotate({ generateNewKey: managedByFile });
+    console.log(
+      `${result.generatedNewKey ? 'Generated a new master key. ' : ''}Re-wrapped ${result.rewrapped} secrets under master key ${result.primaryKeyId}.`,
+    );
+  });
 }
 
 async function runGenerate(
@@ -111,6 +137,8 @@ async function main(): Promise<void> {
       return runMigrate(config);
     case 'seed':
       return runSeed(config);
+    case 'keys:rotate':
+      return runRotate(config);
     case 'migration:generate':
       return runGenerate(config, argument);
     default:

@@ -5,6 +5,7 @@ import { loadConfigOrExit, onShutdown } from './boot';
 import { createLogger } from './common/logging/logger';
 import { openDatabase } from './database/database-handle';
 import { BootstrapService } from './modules/auth/bootstrap.service';
+import { SecretsService } from './modules/secrets/secrets.service';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -18,7 +19,14 @@ async function main(): Promise<void> {
   );
   await app.listen({ port: config.port, host: config.host });
   const credentials = app.get(BootstrapService).takeGeneratedCredentials();
-  process.stdout.write(`${formatBanner(config, database, credentials)}\n`);
+  process.stdout.write(
+    `${formatBanner(
+      config,
+      database,
+      credentials,
+      app.get(SecretsService).generatedKeyringFile(),
+    )}\n`,
+  );
   onShutdown(async () => {
     await app.close();
     await database.close();

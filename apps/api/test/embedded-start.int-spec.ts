@@ -1,4 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -39,6 +40,9 @@ describe('embedded mode start', () => {
     const password = /Password {2}(\S+)/.exec(first.output())?.[1];
     expect(password).toBeDefined();
     expect(first.output()).toContain('Sign in   admin@llm-registry.local');
+    const keyringFile = join(dataDir, 'master-keys.json');
+    expect(first.output()).toContain(`master key generated in ${keyringFile}`);
+    expect((await stat(keyringFile)).mode & 0o777).toBe(0o600);
 
     const login = await fetch(`${base}/api/v1/auth/login`, {
       method: 'POST',
@@ -102,8 +106,17 @@ describe('embedded mode start', () => {
         total: number;
       };
       expect(all.total).toBe(14);
+      expect(restarted.output()).not.toContain('master key generated');
     } finally {
       expect(await restarted.stop()).toBe(0);
     }
+
+    const wrongKey = await runServerToExit({
+      ...env,
+      REGISTRY_MASTER_KEY: randomBytes(32).toString('base64'),
+    });
+    expect(wrongKey.code).toBe(1);
+    expect(wrongKey.stderr).toContain('Wrong master key for this database');
+    expect(wrongKey.stderr).not.toMatch(/at .*\.(js|ts):\d+/);
   });
 });

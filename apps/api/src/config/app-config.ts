@@ -25,6 +25,9 @@ export interface AppConfig {
   cookieSecure: boolean;
   corsOrigins: string[];
   trustProxy: boolean;
+  /** Primary master key (base64); unset in embedded mode means a generated keyring file in DATA_DIR. */
+  masterKey?: string;
+  previousMasterKeys: string[];
 }
 
 export const DEFAULT_ADMIN_EMAIL = 'admin@llm-registry.local';
@@ -55,5 +58,7 @@ export function toAppConfig(env: Environment, cwd = process.cwd()): AppConfig {
       ? env.CORS_ORIGINS.split(',').map((o) => o.trim())
       : [],
     trustProxy: env.TRUST_PROXY,
+    masterKey: env.REGISTRY_MASTER_KEY,
+    previousMasterKeys: env.REGISTRY_MASTER_KEY_PREVIOUS?.split(',') ?? [],
   };
 }

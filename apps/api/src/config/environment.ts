@@ -14,6 +14,11 @@ import {
   type ValidationError,
 } from 'class-validator';
 
+/** 32 bytes in base64: 43 characters and one `=`. */
+const KEY = '[A-Za-z0-9+/]{43}=';
+const BASE64_32_BYTES = new RegExp(`^${KEY}$`);
+const BASE64_32_BYTES_LIST = new RegExp(`^${KEY}(,${KEY})*$`);
+
 export const LOG_LEVELS = [
   'fatal',
   'error',
@@ -122,6 +127,23 @@ export class Environment {
   @IsBoolean({ message: 'must be true or false' })
   TRUST_PROXY = false;
 
+  /**
+   * Master key for secrets at rest: 32 random bytes, base64 (`openssl rand -base64 32`). Required with
+   * DATABASE_URL; in embedded mode one is generated into DATA_DIR when unset.
+   */
+  @IsOptional()
+  @Matches(BASE64_32_BYTES, {
+    message: 'must be 32 random bytes in base64 (openssl rand -base64 32)',
+  })
+  REGISTRY_MASTER_KEY?: string;
+
+  /** Older master keys, comma-separated, still accepted for decrypting until rotation re-wrapped everything. */
+  @IsOptional()
+  @Matches(BASE64_32_BYTES_LIST, {
+    message: 'must be comma-separated base64 keys of 32 bytes',
+  })
+  REGISTRY_MASTER_KEY_PREVIOUS?: string;
+
   /** Seed the catalogue of original models into an empty database on first start. */
   @Transform(toBool)
   @IsBoolean({ message: 'must be true or false' })
@@ -131,7 +153,12 @@ export class Environment {
 export class ConfigError extends Error {}
 
 /** Their values may hold credentials: errors name them without echoing what was given. */
-const HIDDEN_VALUES = new Set(['ADMIN_PASSWORD', 'DATABASE_URL']);
+const HIDDEN_VALUES = new Set([
+  'ADMIN_PASSWORD',
+  'DATABASE_URL',
+  'REGISTRY_MASTER_KEY',
+  'REGISTRY_MASTER_KEY_PREVIOUS',
+]);
 
 function describe(error: ValidationError): string {
   const shown = HIDDEN_VALUES.has(error.property)

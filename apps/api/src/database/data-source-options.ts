@@ -19,7 +19,12 @@ export function buildDataSourceOptions(
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     logging: false,
-    poolSize: Math.min(poolSize, handle.maxConnections),
+    // PGlite is a single session: concurrent connections can interleave and receive each other's
+    // results (seen with reads during another connection's transaction). One connection serialises them.
+    poolSize:
+      handle.mode === 'embedded'
+        ? 1
+        : Math.min(poolSize, handle.maxConnections),
     extra: { application_name: 'llm-registry' },
   };
 }

@@ -3,6 +3,7 @@ import { LoginThrottleEntity } from '../modules/auth/login-throttle.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
 import { UserEntity } from '../modules/auth/user.entity';
 import { ModelEntity } from '../modules/registry/model.entity';
+import { SecretEntity } from '../modules/secrets/secret.entity';
 import { AppStateEntity } from './app-state.entity';
 
 /** Every entity, listed explicitly: the API is bundled, so globs would find nothing. */
@@ -11,6 +12,7 @@ export const ENTITIES = [
   AppStateEntity,
   LoginThrottleEntity,
   ModelEntity,
+  SecretEntity,
   SessionEntity,
   UserEntity,
 ];

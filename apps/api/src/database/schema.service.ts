@@ -19,7 +19,9 @@ export class SchemaService implements OnModuleInit {
       await assertSchemaCurrent(this.dataSource);
       return;
     }
-    const applied = await migrate(this.dataSource);
+    const applied = await migrate(this.dataSource, {
+      serialise: this.config.get('databaseMode') === 'postgres',
+    });
     if (applied.length > 0)
       this.logger.log(`Applied migrations: ${applied.join(', ')}`);
   }

@@ -5,8 +5,19 @@ const MIGRATION_LOCK_KEY = 7_310_552;
 
 export class SchemaOutOfDateError extends Error {}
 
-/** Applies pending migrations (one transaction each, under an advisory lock); returns their names. */
-export async function migrate(dataSource: DataSource): Promise<string[]> {
+/**
+ * Applies pending migrations (one transaction each); returns their names. On PostgreSQL several replicas
+ * may start at once, so they take turns under an advisory lock; embedded mode has one process (pid lock)
+ * and one connection, where holding the lock on a second connection would deadlock.
+ */
+export async function migrate(
+  dataSource: DataSource,
+  options: { serialise: boolean },
+): Promise<string[]> {
+  if (!options.serialise)
+    return (await dataSource.runMigrations({ transaction: 'each' })).map(
+      (m) => m.name,
+    );
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {

@@ -68,6 +68,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     cookieSecure: false,
     corsOrigins: [],
     trustProxy: false,
+    masterKey: randomBytes(32).toString('base64'),
+    previousMasterKeys: [],
     ...overrides,
   };
 }

@@ -4,10 +4,11 @@ import { PROBLEM_CONTENT_TYPE } from '@llm-registry/contracts';
 import { titleFor } from '../problem/problem';
 import { ProblemDto } from './problem.dto';
 
-type ProblemStatus = 400 | 404 | 409 | 413 | 428 | 503;
+type ProblemStatus = 400 | 401 | 404 | 409 | 413 | 428 | 503;
 
 const DESCRIPTIONS: Record<ProblemStatus, string> = {
   400: 'Invalid input; `errors` names each field.',
+  401: 'Wrong credentials, or none.',
   404: 'Not found.',
   409: 'Conflict: stale `version`, name taken, or a state that forbids the change.',
   413: 'Body larger than 1 MB.',

@@ -57,7 +57,7 @@ export class AuthController {
   @ApiTooManyRequestsResponse({
     description: 'Too many failed attempts; see Retry-After.',
   })
-  @ApiProblems(400)
+  @ApiProblems(400, 401)
   async login(
     @Body() body: LoginDto,
     @Req() request: FastifyRequest,
@@ -135,7 +135,7 @@ export class AuthController {
     description: 'Ends your other sessions; this one stays.',
   })
   @ApiNoContentResponse({ description: 'Changed.' })
-  @ApiProblems(400)
+  @ApiProblems(400, 401)
   async changePassword(
     @CurrentPrincipal() principal: UserPrincipal,
     @Body() body: ChangePasswordDto,

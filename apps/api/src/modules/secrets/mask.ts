@@ -1,0 +1,15 @@
+/**
+ * What anyone may see of a secret: a recognisable prefix (`sk-`, `AIza`) and the last four characters,
+ * e.g. `sk-…abcd`. Short secrets show nothing.
+ */
+export function maskSecret(value: string): string {
+  if (value.length < 12) return '…';
+  const prefix =
+    /^[A-Za-z]{2,4}[-_]/.exec(value)?.[0] ?? /^AIza/.exec(value)?.[0] ?? '';
+  return `${prefix}…${value.slice(-4)}`;
+}
+
+/** A masked hint sent back instead of a secret means "keep the stored one". */
+export function isMaskedHint(value: string): boolean {
+  return value.includes('…') && value.length <= 12;
+}

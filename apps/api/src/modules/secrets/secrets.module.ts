@@ -1,0 +1,33 @@
+import { Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { AppConfigService } from '../../config/app-config.service';
+import { loadKeyring } from './keyring-source';
+import { SecretsController } from './secrets.controller';
+import { SecretsRepository } from './secrets.repository';
+import { KEYRING_SOURCE, SecretsService } from './secrets.service';
+
+@Module({
+  controllers: [SecretsController],
+  providers: [
+    {
+      provide: KEYRING_SOURCE,
+      inject: [AppConfigService],
+      useFactory: (config: AppConfigService) =>
+        loadKeyring({
+          masterKey: config.get('masterKey'),
+          previousMasterKeys: config.get('previousMasterKeys'),
+          databaseMode: config.get('databaseMode'),
+          dataDir: config.get('dataDir'),
+        }),
+    },
+    SecretsRepository,
+    SecretsService,
+  ],
+  exports: [SecretsService],
+})
+export class SecretsModule implements OnApplicationBootstrap {
+  constructor(private readonly secrets: SecretsService) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.secrets.verifyKeyring();
+  }
+}

@@ -1,0 +1,203 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AppStateRepository } from '../../database/app-state.repository';
+import {
+  KeyUnavailableError,
+  open,
+  rewrap,
+  seal,
+  type Sealed,
+} from './envelope';
+import { generateMasterKey, keyring, masterKey } from './keyring';
+import { type KeyringSource, writeKeyringFile } from './keyring-source';
+import { maskSecret } from './mask';
+import { SecretsRepository } from './secrets.repository';
+
+export const KEYRING_SOURCE = Symbol('KEYRING_SOURCE');
+
+/** A known value encrypted under the primary key: decrypting it at boot proves the configured key is right. */
+const KEY_CHECK = 'secrets.key_check';
+const KEY_CHECK_PLAINTEXT = 'llm-registry master key check';
+const ROTATION_BATCH = 100;
+
+export type SecretValues = Record<string, string>;
+
+export interface RotationResult {
+  primaryKeyId: string;
+  rewrapped: number;
+  generatedNewKey: boolean;
+}
+
+export class MasterKeyMismatchError extends Error {}
+
+/**
+ * Secrets at rest: encrypted here, decrypted only for the code that calls a provider. Values never leave
+ * this service except to that caller; everyone else gets masked hints.
+ */
+@Injectable()
+export class SecretsService {
+  private readonly logger = new Logger('Secrets');
+
+  constructor(
+    private readonly secrets: SecretsRepository,
+    private readonly appState: AppStateRepository,
+    @Inject(KEYRING_SOURCE) private readonly source: KeyringSource,
+  ) {}
+
+  /** Stores the values encrypted; returns the secret's id and the masked hint of each field. */
+  async create(
+    values: SecretValues,
+  ): Promise<{ id: string; hints: Record<string, string> }> {
+    const id = randomUUID();
+    const hints = hintsOf(values);
+    await this.secrets.save({
+      id,
+      ...seal(JSON.stringify(values), id, this.source.keys),
+      hints,
+    });
+    return { id, hints };
+  }
+
+  /** For the code that calls a provider, and only that code. */
+  async reveal(id: string): Promise<SecretValues> {
+    const row = await this.secrets.findById(id);
+    if (!row) throw new Error(`Secret ${id} does not exist.`);
+    return JSON.parse(open(row, id, this.source.keys)) as SecretValues;
+  }
+
+  async hints(id: string): Promise<Record<string, string>> {
+    return (await this.secrets.findById(id))?.hints ?? {};
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.secrets.delete(id);
+  }
+
+  /**
+   * Re-wraps every data key under the primary master key, in small locked batches, while reads go on:
+   * the old key stays in the keyring until nothing uses it. A file-managed keyring can first get a new key.
+   */
+  async rotate(
+    options: { generateNewKey?: boolean } = {},
+  ): Promise<RotationResult> {
+    const generatedNewKey =
+      !!options.generateNewKey && (await this.addPrimaryKeyToFile());
+    const primary = this.source.keys.primary;
+    let rewrapped = 0;
+    for (;;) {
+      const done = await this.secrets.transaction(async (manager) => {
+        const batch = await this.secrets.findBatchNotUnderKey(
+          primary.id,
+          ROTATION_BATCH,
+          manager,
+        );
+        for (const row of batch) {
+          const next = rewrap(row, row.id, this.source.keys);
+          await this.secrets.rewrap(
+            row.id,
+            next.keyId,
+            next.wrappedKey,
+            manager,
+          );
+        }
+        return batch.length;
+      });
+      rewrapped += done;
+      if (done === 0) break;
+    }
+    if ((await this.secrets.countNotUnderKey(primary.id)) === 0) {
+      await this.writeKeyCheck();
+      await this.retireOldFileKeys();
+    }
+    this.logger.log(
+      `Re-wrapped ${rewrapped} secrets under master key ${primary.id}`,
+    );
+    return { primaryKeyId: primary.id, rewrapped, generatedNewKey };
+  }
+
+  /** At boot: the configured keys must open what this database holds, or the process refuses to start. */
+  async verifyKeyring(): Promise<void> {
+    const stored = (await this.appState.get(KEY_CHECK)) as unknown as
+      | (Sealed & { context: string })
+      | null;
+    if (!stored) {
+      await this.writeKeyCheck();
+      return;
+    }
+    try {
+      if (
+        open(stored, stored.context, this.source.keys) !== KEY_CHECK_PLAINTEXT
+      )
+        throw new Error('mismatch');
+    } catch (error) {
+      const reason =
+        error instanceof KeyUnavailableError
+          ? `its secrets were encrypted with master key ${stored.keyId}, which is not configured`
+          : 'the configured master key cannot decrypt its secrets';
+      throw new MasterKeyMismatchError(
+        `Wrong master key for this database: ${reason}. Set REGISTRY_MASTER_KEY to the key it was created with (and REGISTRY_MASTER_KEY_PREVIOUS to older ones during a rotation).`,
+      );
+    }
+    const missing = (await this.secrets.keyIdsInUse()).filter(
+      (id) => !this.source.keys.all.has(id),
+    );
+    if (missing.length > 0) {
+      throw new MasterKeyMismatchError(
+        `Secrets are encrypted with master key(s) ${missing.join(', ')}, which are not configured: add them to REGISTRY_MASTER_KEY_PREVIOUS until rotation completes.`,
+      );
+    }
+  }
+
+  async status(): Promise<{
+    primaryKeyId: string;
+    managedBy: 'environment' | 'file';
+    pendingRewrap: number;
+  }> {
+    const primaryKeyId = this.source.keys.primary.id;
+    return {
+      primaryKeyId,
+      managedBy: this.source.file ? 'file' : 'environment',
+      pendingRewrap: await this.secrets.countNotUnderKey(primaryKeyId),
+    };
+  }
+
+  /** For the start banner: the keyring file this start generated, if any. */
+  generatedKeyringFile(): string | null {
+    return this.source.generated && this.source.file ? this.source.file : null;
+  }
+
+  private async writeKeyCheck(): Promise<void> {
+    const context = 'key-check';
+    const sealed = seal(KEY_CHECK_PLAINTEXT, context, this.source.keys);
+    await this.appState.set(KEY_CHECK, { ...sealed, context });
+  }
+
+  private async addPrimaryKeyToFile(): Promise<boolean> {
+    if (!this.source.file) return false;
+    const fresh = masterKey(generateMasterKey());
+    const others = [...this.source.keys.all.values()];
+    this.source.keys = keyring(fresh, others);
+    await this.saveFile();
+    return true;
+  }
+
+  private async retireOldFileKeys(): Promise<void> {
+    if (!this.source.file || this.source.keys.all.size === 1) return;
+    this.source.keys = keyring(this.source.keys.primary);
+    await this.saveFile();
+  }
+
+  private async saveFile(): Promise<void> {
+    const encode = (key: Buffer) => key.toString('base64');
+    await writeKeyringFile(this.source.file as string, {
+      primary: encode(this.source.keys.primary.key),
+      keys: [...this.source.keys.all.values()].map((k) => encode(k.key)),
+    });
+  }
+}
+
+function hintsOf(values: SecretValues): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(values).map(([field, value]) => [field, maskSecret(value)]),
+  );
+}

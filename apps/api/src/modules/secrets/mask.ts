@@ -8,8 +8,3 @@ export function maskSecret(value: string): string {
     /^[A-Za-z]{2,4}[-_]/.exec(value)?.[0] ?? /^AIza/.exec(value)?.[0] ?? '';
   return `${prefix}…${value.slice(-4)}`;
 }
-
-/** A masked hint sent back instead of a secret means "keep the stored one". */
-export function isMaskedHint(value: string): boolean {
-  return value.includes('…') && value.length <= 12;
-}

@@ -30,10 +30,6 @@ export class SecretsRepository {
     await this.repo(manager).save(this.repo(manager).create(values));
   }
 
-  async delete(id: string, manager?: EntityManager): Promise<void> {
-    await this.repo(manager).delete({ id });
-  }
-
   /** A batch of secrets not yet under `keyId`, locked; rows another rotation holds are skipped. */
   findBatchNotUnderKey(
     keyId: string,

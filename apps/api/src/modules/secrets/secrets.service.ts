@@ -65,14 +65,6 @@ export class SecretsService {
     return JSON.parse(open(row, id, this.source.keys)) as SecretValues;
   }
 
-  async hints(id: string): Promise<Record<string, string>> {
-    return (await this.secrets.findById(id))?.hints ?? {};
-  }
-
-  async delete(id: string): Promise<void> {
-    await this.secrets.delete(id);
-  }
-
   /**
    * Re-wraps every data key under the primary master key, in small locked batches, while reads go on:
    * the old key stays in the keyring until nothing uses it. A file-managed keyring can first get a new key.

@@ -51,7 +51,7 @@ describe('envelope encryption', () => {
 
 describe('maskSecret', () => {
   it.each([
-    ['sk-proj-abcdefghijklmnop1234', 'sk-…1234'],
+    ['sk-test-0000wxyz1234', 'sk-…1234'],
     ['AIzaSyA-abcdefghijklmnopqrs9876', 'AIza…9876'],
     ['0123456789abcdefWXYZ', '…WXYZ'],
     ['short', '…'],

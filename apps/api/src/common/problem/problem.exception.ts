@@ -32,3 +32,21 @@ function describeFields(errors: FieldError[]): string {
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
   return `${first.field} ${first.message}${more}`;
 }
+
+/** A write based on a stale `version`: 409, naming the current version. */
+export class VersionConflictProblem extends ProblemException {
+  constructor(what: string, current: number, sent: number) {
+    super(
+      409,
+      'VERSION_CONFLICT',
+      'Stale version',
+      `The ${what} was changed by someone else (version ${current}, you sent ${sent}). Reload it and apply your change again.`,
+      [
+        {
+          field: 'version',
+          message: `is stale; current version is ${current}`,
+        },
+      ],
+    );
+  }
+}

@@ -11,7 +11,6 @@ export enum AuthErrorCode {
   UserNotFound = 'USER_NOT_FOUND',
   ApiKeyNotFound = 'API_KEY_NOT_FOUND',
   LastAdmin = 'LAST_ADMIN',
-  VersionConflict = 'VERSION_CONFLICT',
 }
 
 const STATUS: Record<AuthErrorCode, number> = {
@@ -24,7 +23,6 @@ const STATUS: Record<AuthErrorCode, number> = {
   [AuthErrorCode.UserNotFound]: 404,
   [AuthErrorCode.ApiKeyNotFound]: 404,
   [AuthErrorCode.LastAdmin]: 409,
-  [AuthErrorCode.VersionConflict]: 409,
 };
 
 const TITLE: Record<AuthErrorCode, string> = {
@@ -37,7 +35,6 @@ const TITLE: Record<AuthErrorCode, string> = {
   [AuthErrorCode.UserNotFound]: 'User not found',
   [AuthErrorCode.ApiKeyNotFound]: 'API key not found',
   [AuthErrorCode.LastAdmin]: 'Last admin',
-  [AuthErrorCode.VersionConflict]: 'Stale version',
 };
 
 export class AuthException extends ProblemException {

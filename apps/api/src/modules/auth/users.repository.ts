@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { type UserRole } from '@llm-registry/contracts';
+import { containsPattern } from '../../database/like-pattern';
 import { UserEntity } from './user.entity';
 
 export interface UserListQuery {
@@ -56,7 +57,7 @@ export class UsersRepository {
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
     if (query.q) {
       qb.andWhere(`(u.email ILIKE :q OR u.display_name ILIKE :q)`, {
-        q: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+        q: containsPattern(query.q),
       });
     }
     return qb

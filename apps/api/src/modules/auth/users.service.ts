@@ -8,6 +8,7 @@ import {
   type User,
   type UserRole,
 } from '@llm-registry/contracts';
+import { VersionConflictProblem } from '../../common/problem/problem.exception';
 import { definedOnly } from '../../common/utils/defined-only';
 import { isUniqueViolation } from '../../database/postgres-errors';
 import { toUser } from './auth.mapper';
@@ -148,18 +149,7 @@ export class UsersService {
     const current = await this.users.findByIdForUpdate(id, manager);
     if (!current) throw notFound(id);
     if (version !== undefined && version !== current.version) {
-      throw new AuthException(
-        AuthErrorCode.VersionConflict,
-        `The user was changed by someone else (version ${current.version}, you sent ${version}). Reload and try again.`,
-        {
-          errors: [
-            {
-              field: 'version',
-              message: `is stale; current version is ${current.version}`,
-            },
-          ],
-        },
-      );
+      throw new VersionConflictProblem('user', current.version, version);
     }
     return current;
   }

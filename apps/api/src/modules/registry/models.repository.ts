@@ -7,6 +7,7 @@ import {
   type ModelSortField,
   type ModelType,
 } from '@llm-registry/contracts';
+import { containsPattern } from '../../database/like-pattern';
 import { ModelEntity } from './model.entity';
 
 export type ModelChanges = Partial<
@@ -22,10 +23,6 @@ const SORT_COLUMNS: Record<ModelSortField, string> = {
 
 /** The expression the trigram index covers; `q` must search exactly this to use it. */
 const SEARCH_DOCUMENT = `(m.name || ' ' || m.model_name || ' ' || coalesce(m.description, ''))`;
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** Model rows: queries only. Every method takes the transaction's manager when it runs inside one. */
 @Injectable()
@@ -69,7 +66,7 @@ export class ModelsRepository {
       qb.andWhere('m.isDefault = :isDefault', { isDefault: query.isDefault });
     if (query.q)
       qb.andWhere(`${SEARCH_DOCUMENT} ILIKE :q`, {
-        q: `%${escapeLike(query.q)}%`,
+        q: containsPattern(query.q),
       });
 
     const direction = query.order === 'desc' ? 'DESC' : 'ASC';

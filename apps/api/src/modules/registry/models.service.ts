@@ -19,6 +19,7 @@ import {
 import {
   ProblemException,
   ValidationProblem,
+  VersionConflictProblem,
 } from '../../common/problem/problem.exception';
 import { definedOnly } from '../../common/utils/defined-only';
 import { isUniqueViolation } from '../../database/postgres-errors';
@@ -228,7 +229,7 @@ export class ModelsService {
     const current = await this.models.findByIdForUpdate(id, manager);
     if (!current) throw RegistryException.notFound(id);
     if (version !== undefined && version !== current.version) {
-      throw RegistryException.versionConflict(current.version, version);
+      throw new VersionConflictProblem('model', current.version, version);
     }
     return current;
   }

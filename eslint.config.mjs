@@ -39,16 +39,28 @@ export default [
               onlyDependOnLibsWithTags: ['type:contracts', 'type:providers'],
             },
             {
+              sourceTag: 'type:testing',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:providers'],
+            },
+            {
               sourceTag: 'scope:admin',
               onlyDependOnLibsWithTags: ['type:contracts', 'scope:admin'],
             },
             {
               sourceTag: 'scope:api',
-              onlyDependOnLibsWithTags: ['type:contracts', 'type:providers'],
+              onlyDependOnLibsWithTags: [
+                'type:contracts',
+                'type:providers',
+                'type:testing',
+              ],
             },
             {
               sourceTag: 'scope:tools',
-              onlyDependOnLibsWithTags: ['type:contracts', 'type:providers'],
+              onlyDependOnLibsWithTags: [
+                'type:contracts',
+                'type:providers',
+                'type:testing',
+              ],
             },
           ],
         },

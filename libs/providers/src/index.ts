@@ -1,0 +1,12 @@
+export type { ConnectionTarget } from './lib/connection-target';
+export type { RemoteModel } from './lib/discovery/remote-model';
+export {
+  type ProviderErrorCode,
+  ProviderRequestError,
+} from './lib/http/provider-request-error';
+export type { RequestOptions } from './lib/http/provider-http';
+export {
+  listRemoteModels,
+  supportsDiscovery,
+} from './lib/discovery/list-remote-models';
+export { scrubSecrets } from './lib/http/scrub-secrets';

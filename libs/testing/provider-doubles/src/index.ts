@@ -1,0 +1,8 @@
+export type {
+  DoubleModel,
+  DoubleProvider,
+  ProviderDouble,
+  ProviderDoubleOptions,
+  RecordedRequest,
+} from './lib/provider-double.types';
+export { startProviderDouble } from './lib/start-provider-double';

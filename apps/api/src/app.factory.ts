@@ -15,6 +15,7 @@ import { setupOpenApi } from './common/openapi/setup-openapi';
 import { ProblemFilter } from './common/problem/problem.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { type AppConfig } from './config/app-config';
+import { type CredentialEnvironment } from './config/credential-environment';
 import { type DatabaseHandle } from './database/database-handle';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -47,6 +48,8 @@ export interface CreateAppOptions {
   config: AppConfig;
   database: DatabaseHandle;
   logger: PinoLogger;
+  /** Where `*_env` references are read at use time (main passes the process environment). */
+  environment: CredentialEnvironment;
   /** Called for every route Fastify registers (the tests build their route tables from it). */
   onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
@@ -56,6 +59,7 @@ export async function createApp({
   config,
   database,
   logger,
+  environment,
   onRoute,
 }: CreateAppOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
@@ -67,7 +71,7 @@ export async function createApp({
       correlationId(request.headers[CORRELATION_ID_HEADER]),
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.register({ config, database }),
+    AppModule.register({ config, database, environment }),
     adapter,
     {
       logger: new PinoLoggerService(logger.child({})),

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig } from './config/app-config';
+import { type CredentialEnvironment } from './config/credential-environment';
 import { AppConfigModule } from './config/config.module';
 import { type DatabaseHandle } from './database/database-handle';
 import { DatabaseModule } from './database/database.module';
@@ -13,11 +14,12 @@ export class AppModule {
   static register(options: {
     config: AppConfig;
     database: DatabaseHandle;
+    environment: CredentialEnvironment;
   }): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        AppConfigModule.register(options.config),
+        AppConfigModule.register(options.config, options.environment),
         DatabaseModule.register(options.database),
         AuthModule,
         SecretsModule,

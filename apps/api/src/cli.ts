@@ -66,6 +66,7 @@ async function withAppContext(
       AppModule.register({
         config: { ...config, seedOnStart: false },
         database,
+        environment: process.env,
       }),
       { logger: ['error', 'warn'] },
     );

@@ -11,12 +11,15 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger(config);
   const database = await openDatabase(config);
-  const app = await createApp({ config, database, logger }).catch(
-    async (error: unknown) => {
-      await database.close();
-      throw error;
-    },
-  );
+  const app = await createApp({
+    config,
+    database,
+    logger,
+    environment: process.env,
+  }).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
   await app.listen({ port: config.port, host: config.host });
   const credentials = app.get(BootstrapService).takeGeneratedCredentials();
   process.stdout.write(

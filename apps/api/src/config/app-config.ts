@@ -28,7 +28,28 @@ export interface AppConfig {
   /** Primary master key (base64); unset in embedded mode means a generated keyring file in DATA_DIR. */
   masterKey?: string;
   previousMasterKeys: string[];
+  /** What `*_env` references may name: variable names, or prefixes ending in `*`. */
+  envAllowlist: string[];
 }
+
+/** The variables provider SDKs conventionally read; anything else must be allowed explicitly. */
+export const DEFAULT_ENV_ALLOWLIST = [
+  'OPENAI_*',
+  'AZURE_OPENAI_*',
+  'ANTHROPIC_*',
+  'GOOGLE_API_KEY',
+  'GEMINI_*',
+  'COHERE_*',
+  'CO_API_KEY',
+  'OLLAMA_*',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_REGION',
+  'AWS_DEFAULT_REGION',
+  'AWS_BEARER_TOKEN_BEDROCK',
+  'FIREWORKS_*',
+];
 
 export const DEFAULT_ADMIN_EMAIL = 'admin@llm-registry.local';
 
@@ -60,5 +81,8 @@ export function toAppConfig(env: Environment, cwd = process.cwd()): AppConfig {
     trustProxy: env.TRUST_PROXY,
     masterKey: env.REGISTRY_MASTER_KEY,
     previousMasterKeys: env.REGISTRY_MASTER_KEY_PREVIOUS?.split(',') ?? [],
+    envAllowlist:
+      env.REGISTRY_ENV_ALLOWLIST?.split(',').map((entry) => entry.trim()) ??
+      DEFAULT_ENV_ALLOWLIST,
   };
 }

@@ -2,12 +2,19 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { type AppConfig } from './app-config';
 import { AppConfigService } from './app-config.service';
+import {
+  CREDENTIAL_ENVIRONMENT,
+  type CredentialEnvironment,
+} from './credential-environment';
 
 /** The validated configuration, loaded once at boot (see environment.ts), available everywhere. */
 @Global()
 @Module({})
 export class AppConfigModule {
-  static register(config: AppConfig): DynamicModule {
+  static register(
+    config: AppConfig,
+    environment: CredentialEnvironment,
+  ): DynamicModule {
     return {
       module: AppConfigModule,
       imports: [
@@ -17,8 +24,11 @@ export class AppConfigModule {
           cache: true,
         }),
       ],
-      providers: [AppConfigService],
-      exports: [AppConfigService],
+      providers: [
+        AppConfigService,
+        { provide: CREDENTIAL_ENVIRONMENT, useValue: environment },
+      ],
+      exports: [AppConfigService, CREDENTIAL_ENVIRONMENT],
     };
   }
 }

@@ -144,6 +144,17 @@ export class Environment {
   })
   REGISTRY_MASTER_KEY_PREVIOUS?: string;
 
+  /**
+   * Environment variables that `*_env` references of provider connections may name, comma-separated;
+   * `PREFIX_*` allows a prefix. Unset: the providers' usual variables (see DEFAULT_ENV_ALLOWLIST).
+   */
+  @IsOptional()
+  @Matches(/^[A-Z_][A-Z0-9_]*\*?(\s*,\s*[A-Z_][A-Z0-9_]*\*?)*$/, {
+    message:
+      'must be comma-separated variable names, with PREFIX_* for a prefix',
+  })
+  REGISTRY_ENV_ALLOWLIST?: string;
+
   /** Seed the catalogue of original models into an empty database on first start. */
   @Transform(toBool)
   @IsBoolean({ message: 'must be true or false' })

@@ -25,6 +25,11 @@ export function buildDataSourceOptions(
       handle.mode === 'embedded'
         ? 1
         : Math.min(poolSize, handle.maxConnections),
-    extra: { application_name: 'llm-registry' },
+    extra: {
+      application_name: 'llm-registry',
+      // A query waiting this long for a connection is stuck (e.g. a read outside the transaction that
+      // holds PGlite's only connection): fail loudly instead of hanging the request forever.
+      connectionTimeoutMillis: 30_000,
+    },
   };
 }

@@ -2,6 +2,7 @@ import { ApiKeyEntity } from '../modules/auth/api-key.entity';
 import { LoginThrottleEntity } from '../modules/auth/login-throttle.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
 import { UserEntity } from '../modules/auth/user.entity';
+import { ProviderConnectionEntity } from '../modules/providers/provider-connection.entity';
 import { ModelEntity } from '../modules/registry/model.entity';
 import { SecretEntity } from '../modules/secrets/secret.entity';
 import { AppStateEntity } from './app-state.entity';
@@ -12,6 +13,7 @@ export const ENTITIES = [
   AppStateEntity,
   LoginThrottleEntity,
   ModelEntity,
+  ProviderConnectionEntity,
   SecretEntity,
   SessionEntity,
   UserEntity,

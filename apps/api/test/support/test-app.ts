@@ -6,7 +6,10 @@ import { Client } from 'pg';
 import pino from 'pino';
 import { type DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
-import { type AppConfig } from '../../src/config/app-config';
+import {
+  type AppConfig,
+  DEFAULT_ENV_ALLOWLIST,
+} from '../../src/config/app-config';
 import { openDatabase } from '../../src/database/database-handle';
 import { type Backend } from './backends';
 
@@ -70,6 +73,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     trustProxy: false,
     masterKey: randomBytes(32).toString('base64'),
     previousMasterKeys: [],
+    envAllowlist: DEFAULT_ENV_ALLOWLIST,
     ...overrides,
   };
 }
@@ -102,7 +106,11 @@ async function createPostgresDatabase(): Promise<{
 export async function startTestApp(
   backend: Backend,
   overrides: Partial<AppConfig> = {},
-  options: { logger?: pino.Logger } = {},
+  options: {
+    logger?: pino.Logger;
+    /** What `*_env` references read; tests may add variables while running. */
+    environment?: Record<string, string | undefined>;
+  } = {},
 ): Promise<TestApp> {
   let dropDatabase = async () => undefined as void;
   let config: AppConfig;
@@ -125,13 +133,17 @@ export async function startTestApp(
     }
   };
   const logger = options.logger ?? pino({ level: 'silent' });
-  const app = await createApp({ config, database, logger, onRoute }).catch(
-    async (error: unknown) => {
-      await database.close();
-      await dropDatabase();
-      throw error;
-    },
-  );
+  const app = await createApp({
+    config,
+    database,
+    logger,
+    environment: options.environment ?? {},
+    onRoute,
+  }).catch(async (error: unknown) => {
+    await database.close();
+    await dropDatabase();
+    throw error;
+  });
   const dataSource = app.get<DataSource>(getDataSourceToken());
 
   let adminToken = '';

@@ -6,3 +6,5 @@ export * from './lib/catalog/catalog.types';
 export * from './lib/catalog/param-specs';
 export * from './lib/catalog/providers';
 export * from './lib/catalog/validate-model';
+export * from './lib/providers';
+export * from './lib/catalog/validate-connection';

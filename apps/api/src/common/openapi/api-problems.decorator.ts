@@ -4,7 +4,7 @@ import { PROBLEM_CONTENT_TYPE } from '@llm-registry/contracts';
 import { titleFor } from '../problem/problem';
 import { ProblemDto } from './problem.dto';
 
-type ProblemStatus = 400 | 401 | 404 | 409 | 413 | 428 | 503;
+type ProblemStatus = 400 | 401 | 404 | 409 | 413 | 422 | 428 | 502 | 503;
 
 const DESCRIPTIONS: Record<ProblemStatus, string> = {
   400: 'Invalid input; `errors` names each field.',
@@ -12,7 +12,9 @@ const DESCRIPTIONS: Record<ProblemStatus, string> = {
   404: 'Not found.',
   409: 'Conflict: stale `version`, name taken, or a state that forbids the change.',
   413: 'Body larger than 1 MB.',
+  422: 'Valid, but not possible for this resource (e.g. a credential variable not set, or no discovery for this provider).',
   428: 'No `version` in the body and no If-Match header.',
+  502: 'The provider answered with an error or could not be reached; the detail says which, scrubbed of credentials.',
   503: 'Not ready.',
 };
 

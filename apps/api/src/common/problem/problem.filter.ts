@@ -6,6 +6,7 @@ import {
 } from '@nestjs/common';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { PROBLEM_CONTENT_TYPE } from '@llm-registry/contracts';
+import { redactor } from '../redaction/redactor';
 import { toProblem } from './to-problem';
 
 /** The one place errors become responses: `application/problem+json` with the correlation id. */
@@ -41,5 +42,6 @@ export function sendProblem(
     .headers(headers ?? {})
     .status(problem.status)
     .header('content-type', PROBLEM_CONTENT_TYPE)
-    .send(problem);
+    // Messages can quote upstream errors (provider SDKs echo URLs and headers): scrub before they leave.
+    .send(redactor.scrubDeep(problem));
 }

@@ -1,4 +1,7 @@
-import { ValidationProblem } from '../problem/problem.exception';
+import {
+  ProblemException,
+  ValidationProblem,
+} from '../problem/problem.exception';
 
 /**
  * The version a write is based on, from the body or an If-Match header (`"3"`, `W/"3"` or `3`).
@@ -12,7 +15,7 @@ export function resolveVersion(
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(ifMatch.trim());
   if (!match)
     throw new ValidationProblem([
-      { field: 'If-Match', message: 'must be a model version, e.g. "3"' },
+      { field: 'If-Match', message: 'must be a version, e.g. "3"' },
     ]);
   const headerVersion = Number(match[1]);
   if (bodyVersion !== undefined && bodyVersion !== headerVersion) {
@@ -24,4 +27,22 @@ export function resolveVersion(
     ]);
   }
   return headerVersion;
+}
+
+/** Like `resolveVersion`, for writes that must say which version they are based on: 428 without one. */
+export function requireVersion(
+  bodyVersion: number | undefined,
+  ifMatch: string | undefined,
+): number {
+  const version = resolveVersion(bodyVersion, ifMatch);
+  if (version === undefined) {
+    throw new ProblemException(
+      428,
+      'VERSION_REQUIRED',
+      'Version required',
+      'Send the version you read, in the body or as If-Match, so concurrent edits are not lost.',
+      [{ field: 'version', message: 'is required' }],
+    );
+  }
+  return version;
 }

@@ -1,6 +1,10 @@
-import { Injectable, type PipeTransform } from '@nestjs/common';
+import {
+  applyDecorators,
+  Injectable,
+  type PipeTransform,
+} from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsIn, isUUID, Matches } from 'class-validator';
+import { IsIn, isUUID, IsUrl, Matches, MaxLength } from 'class-validator';
 import { SCOPE_PATTERN } from '@llm-registry/contracts';
 import { ValidationProblem } from '../problem/problem.exception';
 
@@ -49,4 +53,19 @@ export function IsScope(): PropertyDecorator {
     message:
       'must be lowercase letters, digits, and . _ : - (up to 63 characters)',
   });
+}
+
+/** An absolute http(s) URL of at most 2048 characters (hosts without a TLD allowed: localhost, compose names). */
+export function IsHttpUrl(): PropertyDecorator {
+  return applyDecorators(
+    IsUrl(
+      {
+        protocols: ['http', 'https'],
+        require_tld: false,
+        require_protocol: true,
+      },
+      { message: 'must be an http(s) URL' },
+    ),
+    MaxLength(2048),
+  );
 }

@@ -2,6 +2,7 @@ import { InitialSchema1795306601336 } from './1795306601336-InitialSchema';
 import { AddAuthentication1795309240301 } from './1795309240301-AddAuthentication';
 import { TuneModelListIndexes1795310436637 } from './1795310436637-TuneModelListIndexes';
 import { AddSecrets1795311539749 } from './1795311539749-AddSecrets';
+import { AddProviderConnections1795315077279 } from './1795315077279-AddProviderConnections';
 
 /** Every migration, oldest first. Written by `npm run migration:generate -- <Name>`. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   AddAuthentication1795309240301,
   TuneModelListIndexes1795310436637,
   AddSecrets1795311539749,
+  AddProviderConnections1795315077279,
 ];

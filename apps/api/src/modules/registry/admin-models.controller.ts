@@ -25,14 +25,14 @@ import {
   type Page,
 } from '@llm-registry/contracts';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
+import { VersionQueryDto } from '../../common/openapi/version-query.dto';
 import { ADMIN_API } from '../../common/routes';
-import { resolveVersion } from '../../common/validation/if-match';
+import { requireVersion } from '../../common/validation/if-match';
 import { UuidParamPipe } from '../../common/validation/validators';
 import { CreateModelDto } from './dto/create-model.dto';
 import { ListModelsQueryDto } from './dto/list-models.query';
 import {
   BulkActionDto,
-  DeleteModelQueryDto,
   SetDefaultDto,
   UpdateModelStatusDto,
 } from './dto/model-actions.dto';
@@ -43,7 +43,6 @@ import {
 } from './dto/model.response';
 import { UpdateModelDto } from './dto/update-model.dto';
 import { ModelsService } from './models.service';
-import { RegistryErrorCode, RegistryException } from './registry.exception';
 
 const ID_PARAM = {
   name: 'id',
@@ -120,14 +119,7 @@ export class AdminModelsController {
     @Body() body: UpdateModelDto,
     @Headers('if-match') ifMatch?: string,
   ): Promise<Model> {
-    const version = resolveVersion(body.version, ifMatch);
-    if (version === undefined) {
-      throw new RegistryException(
-        RegistryErrorCode.VersionRequired,
-        'Send the version you read, in the body or as If-Match, so concurrent edits are not lost.',
-        [{ field: 'version', message: 'is required' }],
-      );
-    }
+    const version = requireVersion(body.version, ifMatch);
     return this.models.update(id, { ...body, version });
   }
 
@@ -170,7 +162,7 @@ export class AdminModelsController {
   @ApiProblems(400, 404, 409)
   async remove(
     @Param('id', UuidParamPipe) id: string,
-    @Query() query: DeleteModelQueryDto,
+    @Query() query: VersionQueryDto,
   ): Promise<void> {
     await this.models.remove(id, query.version);
   }

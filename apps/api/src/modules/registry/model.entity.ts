@@ -3,10 +3,13 @@ import {
   Column,
   Entity,
   Index,
+  JoinColumn,
+  ManyToOne,
   PrimaryGeneratedColumn,
   type ValueTransformer,
 } from 'typeorm';
 import { VersionedEntity } from '../../database/versioned.entity';
+import { ProviderConnectionEntity } from '../providers/provider-connection.entity';
 import {
   MODEL_STATUSES,
   MODEL_TYPES,
@@ -51,6 +54,7 @@ const numericToNumber: ValueTransformer = {
 @Index('IDX_models_priority_name_id', ['priority', 'name', 'id'])
 @Index('IDX_models_scope_priority_name_id', ['scope', 'priority', 'name', 'id'])
 @Index('IDX_models_provider', ['provider'])
+@Index('IDX_models_provider_connection', ['providerConnectionId', 'modelName'])
 @Index('IDX_models_created_at', ['createdAt'])
 @Index('IDX_models_updated_at', ['updatedAt'])
 // Trigram index for `q` substring search; an expression index TypeORM cannot describe (see the migration).
@@ -67,6 +71,20 @@ export class ModelEntity extends VersionedEntity {
 
   @Column({ type: 'varchar', length: 40 })
   provider!: ProviderId;
+
+  // A connection with models attached cannot be deleted from under them.
+  @ManyToOne(() => ProviderConnectionEntity, {
+    onDelete: 'RESTRICT',
+    nullable: true,
+  })
+  @JoinColumn({
+    name: 'provider_connection_id',
+    foreignKeyConstraintName: 'FK_models_provider_connection',
+  })
+  providerConnection?: ProviderConnectionEntity | null;
+
+  @Column({ name: 'provider_connection_id', type: 'uuid', nullable: true })
+  providerConnectionId!: string | null;
 
   @Column({ name: 'model_name', type: 'varchar', length: 300 })
   modelName!: string;

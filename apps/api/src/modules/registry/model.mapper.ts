@@ -8,6 +8,7 @@ export function toModel(entity: ModelEntity): Model {
     name: entity.name,
     type: entity.type,
     provider: entity.provider,
+    providerConnectionId: entity.providerConnectionId,
     modelName: entity.modelName,
     description: entity.description,
     endpoint: entity.endpoint,
@@ -26,8 +27,13 @@ export function toModel(entity: ModelEntity): Model {
   };
 }
 
-/** What consuming services see: no endpoint, no owner. */
+/** What consuming services see: no endpoint, owner or connection. */
 export function toPublicModel(entity: ModelEntity): PublicModel {
-  const { endpoint: _endpoint, owner: _owner, ...rest } = toModel(entity);
+  const {
+    endpoint: _endpoint,
+    owner: _owner,
+    providerConnectionId: _connection,
+    ...rest
+  } = toModel(entity);
   return rest;
 }

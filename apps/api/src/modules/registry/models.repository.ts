@@ -59,6 +59,10 @@ export class ModelsRepository {
     if (query.type) qb.andWhere('m.type = :type', { type: query.type });
     if (query.provider)
       qb.andWhere('m.provider = :provider', { provider: query.provider });
+    if (query.providerConnectionId)
+      qb.andWhere('m.providerConnectionId = :connectionId', {
+        connectionId: query.providerConnectionId,
+      });
     if (query.status)
       qb.andWhere('m.status = :status', { status: query.status });
     if (query.scope) qb.andWhere('m.scope = :scope', { scope: query.scope });

@@ -23,6 +23,7 @@ import {
 } from '../../common/problem/problem.exception';
 import { definedOnly } from '../../common/utils/defined-only';
 import { isUniqueViolation } from '../../database/postgres-errors';
+import { ProviderConnectionsService } from '../providers/provider-connections.service';
 import { type ModelEntity } from './model.entity';
 import { toModel, toPublicModel } from './model.mapper';
 import { type ModelChanges, ModelsRepository } from './models.repository';
@@ -31,7 +32,10 @@ import { RegistryErrorCode, RegistryException } from './registry.exception';
 /** The registry's rules: validation against the catalogue, optimistic locking, one default per type and scope. */
 @Injectable()
 export class ModelsService {
-  constructor(private readonly models: ModelsRepository) {}
+  constructor(
+    private readonly models: ModelsRepository,
+    private readonly connections: ProviderConnectionsService,
+  ) {}
 
   async list(query: ModelListQuery): Promise<Page<Model>> {
     const page = query.page ?? 1;
@@ -62,6 +66,12 @@ export class ModelsService {
     }
     const entity = await this.withNameCheck(request.name, scope, () =>
       this.models.transaction(async (manager) => {
+        if (request.providerConnectionId)
+          await this.connections.assertUsableBy(
+            request.providerConnectionId,
+            request.provider,
+            manager,
+          );
         if (request.isDefault)
           await this.takeDefaultSlot(request.type, scope, null, manager);
         return this.models.insert(
@@ -69,6 +79,7 @@ export class ModelsService {
             name: request.name,
             type: request.type,
             provider: request.provider,
+            providerConnectionId: request.providerConnectionId ?? null,
             modelName: request.modelName,
             description: request.description ?? null,
             endpoint: request.endpoint ?? null,
@@ -96,6 +107,15 @@ export class ModelsService {
       const current = await this.lockCurrent(id, version, manager);
       const next = { ...current, ...definedOnly(changes) };
       assertValidDefinition(next);
+      const connectionTouched =
+        changes.providerConnectionId !== undefined ||
+        changes.provider !== undefined;
+      if (next.providerConnectionId && connectionTouched)
+        await this.connections.assertUsableBy(
+          next.providerConnectionId,
+          next.provider,
+          manager,
+        );
       return this.withNameCheck(next.name, current.scope, () =>
         this.models.update(id, definedOnly(changes) as ModelChanges, manager),
       );

@@ -5,7 +5,6 @@ export enum RegistryErrorCode {
   ModelNotFound = 'MODEL_NOT_FOUND',
   DefaultNotFound = 'DEFAULT_MODEL_NOT_FOUND',
   NameTaken = 'MODEL_NAME_TAKEN',
-  VersionRequired = 'VERSION_REQUIRED',
   NotActive = 'MODEL_NOT_ACTIVE',
 }
 
@@ -13,7 +12,6 @@ const STATUS: Record<RegistryErrorCode, number> = {
   [RegistryErrorCode.ModelNotFound]: 404,
   [RegistryErrorCode.DefaultNotFound]: 404,
   [RegistryErrorCode.NameTaken]: 409,
-  [RegistryErrorCode.VersionRequired]: 428,
   [RegistryErrorCode.NotActive]: 409,
 };
 
@@ -21,7 +19,6 @@ const TITLE: Record<RegistryErrorCode, string> = {
   [RegistryErrorCode.ModelNotFound]: 'Model not found',
   [RegistryErrorCode.DefaultNotFound]: 'No default model',
   [RegistryErrorCode.NameTaken]: 'Name already taken',
-  [RegistryErrorCode.VersionRequired]: 'Version required',
   [RegistryErrorCode.NotActive]: 'Model not active',
 };
 

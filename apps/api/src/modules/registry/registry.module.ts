@@ -1,19 +1,24 @@
 import { Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfigService } from '../../config/app-config.service';
 import { AdminModelsController } from './admin-models.controller';
+import { ProvidersModule } from '../providers/providers.module';
 import { CatalogController } from './catalog.controller';
+import { ModelImportController } from './model-import.controller';
+import { ModelImportService } from './model-import.service';
 import { ModelsRepository } from './models.repository';
 import { ModelsService } from './models.service';
 import { PublicModelsController } from './public-models.controller';
 import { SeedService } from './seed/seed.service';
 
 @Module({
+  imports: [ProvidersModule],
   controllers: [
     AdminModelsController,
     PublicModelsController,
     CatalogController,
+    ModelImportController,
   ],
-  providers: [ModelsRepository, ModelsService, SeedService],
+  providers: [ModelsRepository, ModelsService, ModelImportService, SeedService],
   exports: [ModelsService, SeedService],
 })
 export class RegistryModule implements OnApplicationBootstrap {

@@ -1,5 +1,6 @@
 import { Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfigService } from '../../config/app-config.service';
+import { EnvReferencesService } from './env-references.service';
 import { loadKeyring } from './keyring-source';
 import { SecretsController } from './secrets.controller';
 import { SecretsRepository } from './secrets.repository';
@@ -21,8 +22,9 @@ import { KEYRING_SOURCE, SecretsService } from './secrets.service';
     },
     SecretsRepository,
     SecretsService,
+    EnvReferencesService,
   ],
-  exports: [SecretsService],
+  exports: [SecretsService, EnvReferencesService],
 })
 export class SecretsModule implements OnApplicationBootstrap {
   constructor(private readonly secrets: SecretsService) {}

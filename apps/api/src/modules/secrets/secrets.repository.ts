@@ -30,6 +30,23 @@ export class SecretsRepository {
     await this.repo(manager).save(this.repo(manager).create(values));
   }
 
+  async delete(id: string, manager?: EntityManager): Promise<void> {
+    await this.repo(manager).delete({ id });
+  }
+
+  async findHints(
+    ids: readonly string[],
+    manager?: EntityManager,
+  ): Promise<Map<string, Record<string, string>>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.repo(manager)
+      .createQueryBuilder('s')
+      .select(['s.id', 's.hints'])
+      .where('s.id IN (:...ids)', { ids })
+      .getMany();
+    return new Map(rows.map((row) => [row.id, row.hints]));
+  }
+
   /** A batch of secrets not yet under `keyId`, locked; rows another rotation holds are skipped. */
   findBatchNotUnderKey(
     keyId: string,

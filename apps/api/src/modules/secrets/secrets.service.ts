@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { type EntityManager } from 'typeorm';
 import { AppStateRepository } from '../../database/app-state.repository';
+import { redactor } from '../../common/redaction/redactor';
 import {
   KeyUnavailableError,
   open,
@@ -47,22 +49,39 @@ export class SecretsService {
   /** Stores the values encrypted; returns the secret's id and the masked hint of each field. */
   async create(
     values: SecretValues,
+    manager?: EntityManager,
   ): Promise<{ id: string; hints: Record<string, string> }> {
-    const id = randomUUID();
-    const hints = hintsOf(values);
-    await this.secrets.save({
-      id,
-      ...seal(JSON.stringify(values), id, this.source.keys),
-      hints,
-    });
-    return { id, hints };
+    return this.write(randomUUID(), values, manager);
+  }
+
+  /** Replaces the values of a secret, under a fresh data key. */
+  async replace(
+    id: string,
+    values: SecretValues,
+    manager?: EntityManager,
+  ): Promise<{ id: string; hints: Record<string, string> }> {
+    return this.write(id, values, manager);
+  }
+
+  async delete(id: string, manager?: EntityManager): Promise<void> {
+    await this.secrets.delete(id, manager);
   }
 
   /** For the code that calls a provider, and only that code. */
-  async reveal(id: string): Promise<SecretValues> {
-    const row = await this.secrets.findById(id);
+  async reveal(id: string, manager?: EntityManager): Promise<SecretValues> {
+    const row = await this.secrets.findById(id, manager);
     if (!row) throw new Error(`Secret ${id} does not exist.`);
-    return JSON.parse(open(row, id, this.source.keys)) as SecretValues;
+    const values = JSON.parse(open(row, id, this.source.keys)) as SecretValues;
+    Object.values(values).forEach((value) => redactor.remember(value));
+    return values;
+  }
+
+  /** Masked hints of many secrets in one query, by secret id. */
+  hintsOf(
+    ids: readonly string[],
+    manager?: EntityManager,
+  ): Promise<Map<string, Record<string, string>>> {
+    return this.secrets.findHints(ids, manager);
   }
 
   /**
@@ -156,6 +175,20 @@ export class SecretsService {
   /** For the start banner: the keyring file this start generated, if any. */
   generatedKeyringFile(): string | null {
     return this.source.generated && this.source.file ? this.source.file : null;
+  }
+
+  private async write(
+    id: string,
+    values: SecretValues,
+    manager?: EntityManager,
+  ): Promise<{ id: string; hints: Record<string, string> }> {
+    Object.values(values).forEach((value) => redactor.remember(value));
+    const hints = hintsOf(values);
+    await this.secrets.save(
+      { id, ...seal(JSON.stringify(values), id, this.source.keys), hints },
+      manager,
+    );
+    return { id, hints };
   }
 
   private async writeKeyCheck(): Promise<void> {

@@ -1,19 +1,11 @@
-import type { ModelCapability, ModelType } from '@llm-registry/contracts';
-import { guessTypeFromName } from './guess-type-from-name';
+import type {
+  ModelCapability,
+  ModelType,
+  RemoteModel,
+} from '@llm-registry/contracts';
 
-/** A model as the provider lists it. */
-export interface RemoteModel {
-  /** The provider's identifier (Gemini: without the `models/` prefix). */
-  modelName: string;
-  displayName: string;
-  /** Best guess; null when it is none of ours (tts, image, moderation…). */
-  type: ModelType | null;
-  contextWindow: number | null;
-  /** Embedding size when the provider says it (Ollama `embedding_length`). */
-  dimensions: number | null;
-  /** What the provider reports (Ollama tools/vision/thinking, Gemini thinking), else []. */
-  capabilities: ModelCapability[];
-}
+export type { RemoteModel };
+import { guessTypeFromName } from './guess-type-from-name';
 
 /** What a provider told about a model; `type: undefined` means it gave no hint, null that it is none of ours. */
 export interface ModelFacts {

@@ -14,6 +14,8 @@ export interface Model {
   name: string;
   type: ModelType;
   provider: ProviderId;
+  /** The connection holding the endpoint and credentials; its provider is the model's. */
+  providerConnectionId: string | null;
   modelName: string;
   description: string | null;
   endpoint: string | null;
@@ -32,12 +34,16 @@ export interface Model {
 }
 
 /** A model as consuming services see it: no endpoint or connection internals. */
-export type PublicModel = Omit<Model, 'endpoint' | 'owner'>;
+export type PublicModel = Omit<
+  Model,
+  'endpoint' | 'owner' | 'providerConnectionId'
+>;
 
 export interface CreateModelRequest {
   name: string;
   type: ModelType;
   provider: ProviderId;
+  providerConnectionId?: string | null;
   modelName: string;
   description?: string | null;
   endpoint?: string | null;
@@ -81,6 +87,7 @@ export const DEFAULT_PAGE_SIZE = 25;
 export interface ModelListQuery {
   type?: ModelType;
   provider?: ProviderId;
+  providerConnectionId?: string;
   status?: ModelStatus;
   scope?: string;
   isDefault?: boolean;

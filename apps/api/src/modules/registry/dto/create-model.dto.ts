@@ -9,7 +9,7 @@ import {
   IsNumber,
   IsObject,
   IsString,
-  IsUrl,
+  IsUUID,
   Length,
   Max,
   MaxLength,
@@ -29,7 +29,12 @@ import {
   type ProviderId,
 } from '@llm-registry/contracts';
 import { Nullable, OptionalNotNull } from '../../../common/validation/optional';
-import { IsOneOf, IsScope, Trim } from '../../../common/validation/validators';
+import {
+  IsHttpUrl,
+  IsOneOf,
+  IsScope,
+  Trim,
+} from '../../../common/validation/validators';
 
 const MAX_PRICE = 1_000_000;
 
@@ -60,6 +65,16 @@ export class CreateModelDto implements CreateModelRequest {
   @IsOneOf(PROVIDER_IDS)
   provider!: ProviderId;
 
+  @ApiPropertyOptional({
+    nullable: true,
+    format: 'uuid',
+    description:
+      'The provider connection (endpoint and credentials) to call it through; must be of the same provider.',
+  })
+  @Nullable()
+  @IsUUID('all', { message: 'must be a UUID' })
+  providerConnectionId?: string | null;
+
   @ApiProperty({
     example: 'gpt-4o-mini',
     maxLength: 300,
@@ -86,15 +101,7 @@ export class CreateModelDto implements CreateModelRequest {
     description: 'Base URL when it is not the provider default.',
   })
   @Nullable()
-  @IsUrl(
-    {
-      protocols: ['http', 'https'],
-      require_tld: false,
-      require_protocol: true,
-    },
-    { message: 'must be an http(s) URL' },
-  )
-  @MaxLength(2048)
+  @IsHttpUrl()
   endpoint?: string | null;
 
   @ApiPropertyOptional({

@@ -1,5 +1,11 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+} from 'class-validator';
 import {
   GLOBAL_SCOPE,
   MODEL_SORT_FIELDS,
@@ -31,6 +37,11 @@ export class ListModelsQueryDto extends PageQueryDto implements ModelListQuery {
   @IsOptional()
   @IsOneOf(PROVIDER_IDS)
   provider?: ProviderId;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  providerConnectionId?: string;
 
   @ApiPropertyOptional({ enum: MODEL_STATUSES })
   @IsOptional()

@@ -18,7 +18,7 @@ import {
   type UpdateModelStatusRequest,
 } from '@llm-registry/contracts';
 import { OptionalNotNull } from '../../../common/validation/optional';
-import { IsOneOf, ToInteger } from '../../../common/validation/validators';
+import { IsOneOf } from '../../../common/validation/validators';
 
 class VersionedDto {
   @ApiPropertyOptional({
@@ -45,18 +45,6 @@ export class UpdateModelStatusDto
 }
 
 export class SetDefaultDto extends VersionedDto implements SetDefaultRequest {}
-
-export class DeleteModelQueryDto {
-  @ApiPropertyOptional({
-    example: 3,
-    description: 'When sent, a stale version is refused with 409.',
-  })
-  @OptionalNotNull()
-  @ToInteger()
-  @IsInt()
-  @Min(1)
-  version?: number;
-}
 
 export class BulkActionDto implements BulkActionRequest {
   @ApiProperty({ enum: BULK_ACTIONS, example: 'deactivate' })

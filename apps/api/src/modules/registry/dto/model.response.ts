@@ -24,6 +24,8 @@ export class ModelDto implements Model {
   @ApiProperty({ example: 'GPT-4o mini' }) name!: string;
   @ApiProperty({ enum: MODEL_TYPES }) type!: ModelType;
   @ApiProperty({ enum: PROVIDER_IDS }) provider!: ProviderId;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' })
+  providerConnectionId!: string | null;
   @ApiProperty({ example: 'gpt-4o-mini' }) modelName!: string;
   @ApiProperty({ nullable: true, type: String }) description!: string | null;
   @ApiProperty({ nullable: true, type: String, example: null }) endpoint!:
@@ -56,7 +58,11 @@ export class ModelDto implements Model {
 }
 
 export class PublicModelDto
-  extends OmitType(ModelDto, ['endpoint', 'owner'] as const)
+  extends OmitType(ModelDto, [
+    'endpoint',
+    'owner',
+    'providerConnectionId',
+  ] as const)
   implements PublicModel {}
 
 export class ModelPageDto extends PageMetaDto implements Page<Model> {

@@ -1,7 +1,5 @@
 import { type CreateModelRequest } from '@llm-registry/contracts';
 
-const OLLAMA = 'http://localhost:11434';
-
 /**
  * The models of the original LLM management system, plus two embedding models.
  * Only the local Ollama models are defaults, so a fresh install works without any key.
@@ -120,7 +118,6 @@ export const SEED_MODELS: readonly CreateModelRequest[] = [
     modelName: 'llama2',
     priority: 80,
     isDefault: true,
-    endpoint: OLLAMA,
     description: 'Local Llama 2 through Ollama; no key needed.',
     capabilities: ['streaming'],
     params: { context_window: 4096, max_output_tokens: 2000, temperature: 0 },
@@ -134,7 +131,6 @@ export const SEED_MODELS: readonly CreateModelRequest[] = [
     modelName: 'llama3',
     priority: 81,
     status: 'inactive',
-    endpoint: OLLAMA,
     description: 'Local Llama 3 through Ollama.',
     capabilities: ['streaming'],
     params: { context_window: 8192, max_output_tokens: 2000, temperature: 0 },
@@ -159,7 +155,6 @@ export const SEED_MODELS: readonly CreateModelRequest[] = [
     modelName: 'nomic-embed-text',
     priority: 20,
     isDefault: true,
-    endpoint: OLLAMA,
     description:
       'Local embeddings through Ollama, 768 dimensions; no key needed.',
     params: { dimensions: 768, max_tokens: 8192, distance_metric: 'cosine' },

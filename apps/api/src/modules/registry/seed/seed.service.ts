@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
 import { GLOBAL_SCOPE } from '@llm-registry/contracts';
 import { AppStateRepository } from '../../../database/app-state.repository';
+import { ProviderConnectionsService } from '../../providers/provider-connections.service';
 import { ModelsRepository } from '../models.repository';
 import { SEED_MODELS } from './seed-models';
 
@@ -20,6 +21,7 @@ export class SeedService {
   constructor(
     private readonly models: ModelsRepository,
     private readonly appState: AppStateRepository,
+    private readonly connections: ProviderConnectionsService,
   ) {}
 
   /** First start only: an installation whose admins deleted the seeded models does not get them back. */
@@ -47,7 +49,7 @@ export class SeedService {
     });
   }
 
-  /** The `seed` command: adds whichever seed models are missing (by name in the global scope); idempotent. */
+  /** The `seed` command: adds whichever seed connections and models are missing (by name in the global scope); idempotent. */
   async seedMissing(): Promise<SeedResult> {
     return this.models.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
@@ -64,6 +66,7 @@ export class SeedService {
   }
 
   private async insertMissing(manager: EntityManager): Promise<string[]> {
+    const connectionIds = await this.connections.ensureSeeded(manager);
     const inserted: string[] = [];
     for (const seed of SEED_MODELS) {
       if (
@@ -77,6 +80,7 @@ export class SeedService {
       await this.models.insert(
         {
           ...seed,
+          providerConnectionId: connectionIds.get(seed.provider) ?? null,
           description: seed.description ?? null,
           endpoint: seed.endpoint ?? null,
           owner: null,

@@ -95,6 +95,7 @@ const SPECS: Record<ProviderId, Omit<ProviderSpec, 'id'>> = {
     connectionFields: [
       baseUrlField({
         required: true,
+        envVar: 'AZURE_OPENAI_ENDPOINT',
         help: 'Resource endpoint, e.g. https://<resource>.openai.azure.com',
       }),
       apiKeyField({ required: true, envVar: 'AZURE_OPENAI_API_KEY' }),
@@ -223,10 +224,12 @@ const SPECS: Record<ProviderId, Omit<ProviderSpec, 'id'>> = {
     connectionFields: [
       baseUrlField({
         required: true,
+        envVar: 'OPENAI_COMPATIBLE_BASE_URL',
         help: 'Server endpoint including /v1, e.g. http://localhost:8000/v1',
       }),
       apiKeyField({
         required: false,
+        envVar: 'OPENAI_COMPATIBLE_API_KEY',
         help: 'Only if the server requires a key.',
       }),
     ],

@@ -1,0 +1,452 @@
+import { Injectable } from '@nestjs/common';
+import { type EntityManager } from 'typeorm';
+import {
+  CONNECTION_SECRET_KEYS,
+  CONNECTION_SETTING_KEYS,
+  DEFAULT_PAGE_SIZE,
+  validateConnectionFields,
+  type AuthEnv,
+  type ConnectionSecretKey,
+  type ConnectionSettingKey,
+  type CreateProviderConnectionRequest,
+  type FieldError,
+  type Page,
+  type ProviderConnection,
+  type ProviderConnectionListQuery,
+  type ProviderId,
+  type UpdateProviderConnectionRequest,
+} from '@llm-registry/contracts';
+import {
+  ValidationProblem,
+  VersionConflictProblem,
+} from '../../common/problem/problem.exception';
+import { isUniqueViolation } from '../../database/postgres-errors';
+import { EnvReferencesService } from '../secrets/env-references.service';
+import { type SecretValues, SecretsService } from '../secrets/secrets.service';
+import {
+  type ConnectionSettings,
+  type ProviderConnectionEntity,
+} from './provider-connection.entity';
+import { toProviderConnection } from './provider-connection.mapper';
+import {
+  type ConnectionChanges,
+  ProviderConnectionsRepository,
+} from './provider-connections.repository';
+import { ProvidersErrorCode, ProvidersException } from './providers.exception';
+import { SEED_CONNECTIONS } from './seed-connections';
+import { effectiveBaseUrl, looksMasked, sameEndpoint } from './secret-input';
+
+type SecretInput = Partial<Record<ConnectionSecretKey, string | null>>;
+
+/**
+ * Provider connections: endpoint, settings and one credential form. Secrets go straight to the secrets
+ * service; what comes back out is masked hints only.
+ */
+@Injectable()
+export class ProviderConnectionsService {
+  constructor(
+    private readonly connections: ProviderConnectionsRepository,
+    private readonly secrets: SecretsService,
+    private readonly envReferences: EnvReferencesService,
+  ) {}
+
+  async list(
+    query: ProviderConnectionListQuery,
+  ): Promise<Page<ProviderConnection>> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+    const [rows, total] = await this.connections.findPage({
+      ...query,
+      sort: query.sort ?? 'name',
+      order: query.order ?? 'asc',
+      page,
+      pageSize,
+    });
+    return { items: await this.present(rows), total, page, pageSize };
+  }
+
+  async get(id: string): Promise<ProviderConnection> {
+    return (await this.present([await this.getEntity(id)]))[0];
+  }
+
+  async getEntity(
+    id: string,
+    manager?: EntityManager,
+  ): Promise<ProviderConnectionEntity> {
+    const entity = await this.connections.findById(id, manager);
+    if (!entity) throw ProvidersException.notFound(id);
+    return entity;
+  }
+
+  /** For models: the connection must exist and be of the model's provider. */
+  async assertUsableBy(
+    id: string,
+    provider: ProviderId,
+    manager?: EntityManager,
+  ): Promise<void> {
+    const connection = await this.connections.findById(id, manager);
+    const problem = !connection
+      ? 'names no provider connection'
+      : connection.provider !== provider
+        ? `is a ${connection.provider} connection; the model's provider is ${provider}`
+        : null;
+    if (problem)
+      throw new ValidationProblem([
+        { field: 'providerConnectionId', message: problem },
+      ]);
+  }
+
+  /** The seeded connection of each provider, created if missing; by provider. */
+  async ensureSeeded(manager: EntityManager): Promise<Map<ProviderId, string>> {
+    const ids = new Map<ProviderId, string>();
+    for (const seed of SEED_CONNECTIONS) {
+      const existing = await this.connections.findByName(seed.name, manager);
+      const connection =
+        existing ??
+        (await this.connections.insert(
+          {
+            ...seed,
+            baseUrl: null,
+            settings: {},
+            secretId: null,
+            enabled: true,
+          },
+          manager,
+        ));
+      if (connection.provider === seed.provider)
+        ids.set(seed.provider, connection.id);
+    }
+    return ids;
+  }
+
+  async create(
+    request: CreateProviderConnectionRequest,
+  ): Promise<ProviderConnection> {
+    const secrets = secretInputOf(request);
+    const present = Object.entries(secrets).filter(
+      (entry): entry is [string, string] => !!entry[1],
+    );
+    const maskedErrors = present
+      .filter(([, value]) => looksMasked(value))
+      .map(([field]) => ({
+        field,
+        message: 'looks like a masked hint; enter the full value',
+      }));
+    this.assertValid(
+      request.provider,
+      { ...settingInputOf(request), baseUrl: request.baseUrl, ...secrets },
+      request.authEnv,
+      maskedErrors,
+      present.length > 0 && nonEmpty(request.authEnv) !== null,
+    );
+    const entity = await this.withNameCheck(request.name, () =>
+      this.connections.transaction(async (manager) => {
+        const secretId =
+          present.length > 0
+            ? (await this.secrets.create(Object.fromEntries(present), manager))
+                .id
+            : null;
+        return this.connections.insert(
+          {
+            name: request.name,
+            provider: request.provider,
+            baseUrl: request.baseUrl ?? null,
+            settings: settingsOf(request),
+            secretId,
+            authEnv: nonEmpty(request.authEnv),
+            enabled: request.enabled ?? true,
+          },
+          manager,
+        );
+      }),
+    );
+    return this.get(entity.id);
+  }
+
+  /**
+   * Fields left out keep their value. A secret sent back as its masked hint is kept, never stored as
+   * the new value; a base URL change needs the credential again.
+   */
+  async update(
+    id: string,
+    request: UpdateProviderConnectionRequest,
+  ): Promise<ProviderConnection> {
+    await this.withNameCheck(request.name ?? '', () =>
+      this.connections.transaction(async (manager) => {
+        const current = await this.connections.findByIdForUpdate(id, manager);
+        if (!current) throw ProvidersException.notFound(id);
+        if (request.version !== current.version)
+          throw new VersionConflictProblem(
+            'connection',
+            current.version,
+            request.version,
+          );
+        const stored = current.secretId
+          ? await this.secrets.reveal(current.secretId, manager)
+          : {};
+        const hints = current.secretId
+          ? ((await this.secrets.hintsOf([current.secretId], manager)).get(
+              current.secretId,
+            ) ?? {})
+          : {};
+        const plan = planSecretChange(secretInputOf(request), stored, hints);
+        const authEnv =
+          request.authEnv === undefined
+            ? plan.entered
+              ? null
+              : current.authEnv
+            : nonEmpty(request.authEnv);
+        const baseUrl =
+          request.baseUrl === undefined ? current.baseUrl : request.baseUrl;
+        const errors = [
+          ...plan.errors,
+          ...redirectErrors(current, baseUrl, plan, request.authEnv),
+        ];
+        const next = {
+          ...settingsOf(current.settings),
+          ...settingInputOf(request),
+        };
+        this.assertValid(
+          current.provider,
+          { ...next, baseUrl, ...(authEnv ? {} : plan.values) },
+          authEnv,
+          errors,
+          plan.entered && request.authEnv != null,
+        );
+        const secretId = await this.storeSecret(
+          current.secretId,
+          plan.values,
+          authEnv,
+          manager,
+        );
+        const changes: ConnectionChanges = {
+          baseUrl,
+          settings: compact(next),
+          secretId,
+          authEnv,
+        };
+        if (request.name !== undefined) changes.name = request.name;
+        if (request.enabled !== undefined) changes.enabled = request.enabled;
+        await this.connections.update(id, changes, manager);
+        if (current.secretId && current.secretId !== secretId)
+          await this.secrets.delete(current.secretId, manager);
+      }),
+    );
+    return this.get(id);
+  }
+
+  /** Refused while models use the connection: they would lose their endpoint and credentials. */
+  async remove(id: string, version?: number): Promise<void> {
+    await this.connections.transaction(async (manager) => {
+      const current = await this.connections.findByIdForUpdate(id, manager);
+      if (!current) throw ProvidersException.notFound(id);
+      if (version !== undefined && version !== current.version)
+        throw new VersionConflictProblem(
+          'connection',
+          current.version,
+          version,
+        );
+      const models = (await this.connections.countModels([id], manager)).get(
+        id,
+      );
+      if (models) {
+        throw new ProvidersException(
+          ProvidersErrorCode.InUse,
+          `${models} model${models === 1 ? ' uses' : 's use'} ${current.name}. Attach them to another connection or delete them first.`,
+        );
+      }
+      await this.connections.delete(id, manager);
+      if (current.secretId)
+        await this.secrets.delete(current.secretId, manager);
+    });
+  }
+
+  private assertValid(
+    provider: ProviderId,
+    values: Record<string, string | null | undefined>,
+    authEnv: AuthEnv | null | undefined,
+    earlier: FieldError[],
+    bothForms: boolean,
+  ): void {
+    const errors = [
+      ...earlier,
+      ...(bothForms
+        ? [
+            {
+              field: 'authEnv',
+              message:
+                'cannot be combined with secret values: use stored secrets or environment references',
+            },
+          ]
+        : []),
+      ...validateConnectionFields({ provider, values, authEnv }),
+      ...this.envReferences.refusals(authEnv),
+    ];
+    if (errors.length > 0) throw new ValidationProblem(errors);
+  }
+
+  /** Stored secret values after the change: replaced under a fresh data key, or dropped. */
+  private async storeSecret(
+    currentId: string | null,
+    values: SecretValues,
+    authEnv: AuthEnv | null,
+    manager: EntityManager,
+  ): Promise<string | null> {
+    if (authEnv || Object.keys(values).length === 0) return null;
+    if (currentId) {
+      await this.secrets.replace(currentId, values, manager);
+      return currentId;
+    }
+    return (await this.secrets.create(values, manager)).id;
+  }
+
+  private async present(
+    rows: ProviderConnectionEntity[],
+  ): Promise<ProviderConnection[]> {
+    const ids = rows.map((row) => row.id);
+    const secretIds = rows.flatMap((row) =>
+      row.secretId ? [row.secretId] : [],
+    );
+    const [counts, hints] = await Promise.all([
+      this.connections.countModels(ids),
+      this.secrets.hintsOf(secretIds),
+    ]);
+    return rows.map((row) =>
+      toProviderConnection(row, {
+        modelCount: counts.get(row.id) ?? 0,
+        hints: (row.secretId && hints.get(row.secretId)) || {},
+      }),
+    );
+  }
+
+  private async withNameCheck<T>(
+    name: string,
+    work: () => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isUniqueViolation(error, 'UQ_provider_connections_name')) {
+        throw new ProvidersException(
+          ProvidersErrorCode.NameTaken,
+          `A provider connection named "${name}" already exists.`,
+          [{ field: 'name', message: 'is already used' }],
+        );
+      }
+      throw error;
+    }
+  }
+}
+
+interface SecretChangePlan {
+  /** The secret values after the change. */
+  values: SecretValues;
+  /** New values were typed in (not hints, not left out). */
+  entered: boolean;
+  /** Stored fields that were not typed in again. */
+  notReentered: string[];
+  errors: FieldError[];
+}
+
+/** Omitted or hint → keep; null → clear; masked-looking but not the hint → refuse; else the new value. */
+function planSecretChange(
+  input: SecretInput,
+  stored: SecretValues,
+  hints: Record<string, string>,
+): SecretChangePlan {
+  const values: SecretValues = { ...stored };
+  const typed = new Set<string>();
+  const errors: FieldError[] = [];
+  for (const [field, value] of Object.entries(input)) {
+    if (value === undefined || (value !== null && value === hints[field]))
+      continue;
+    if (value === null) {
+      delete values[field];
+    } else if (looksMasked(value)) {
+      errors.push({
+        field,
+        message:
+          'looks like a masked hint but is not the stored one; enter the full value or leave it out',
+      });
+    } else {
+      values[field] = value;
+      typed.add(field);
+    }
+  }
+  return {
+    values,
+    entered: typed.size > 0,
+    notReentered: Object.keys(values).filter(
+      (field) => field in stored && !typed.has(field),
+    ),
+    errors,
+  };
+}
+
+/** A stored credential is never sent to a new host unless the admin enters it again for that host. */
+function redirectErrors(
+  current: ProviderConnectionEntity,
+  nextBaseUrl: string | null,
+  plan: SecretChangePlan,
+  authEnvInput: AuthEnv | null | undefined,
+): FieldError[] {
+  if (
+    sameEndpoint(
+      effectiveBaseUrl(current.provider, current.baseUrl),
+      effectiveBaseUrl(current.provider, nextBaseUrl),
+    )
+  )
+    return [];
+  if (current.secretId && authEnvInput == null) {
+    return plan.notReentered.map((field) => ({
+      field,
+      message:
+        'must be entered again when baseUrl changes, so a stored key is never sent to another host',
+    }));
+  }
+  if (current.authEnv && authEnvInput === undefined) {
+    return [
+      {
+        field: 'authEnv',
+        message:
+          'must be sent again when baseUrl changes, so a credential is never sent to another host',
+      },
+    ];
+  }
+  return [];
+}
+
+function secretInputOf(request: Partial<SecretInput>): SecretInput {
+  return Object.fromEntries(
+    CONNECTION_SECRET_KEYS.filter((key) => request[key] !== undefined).map(
+      (key) => [key, request[key]],
+    ),
+  );
+}
+
+type SettingInput = Partial<Record<ConnectionSettingKey, string | null>>;
+
+/** The non-secret settings a request sets (baseUrl has its own column). */
+function settingInputOf(request: SettingInput): Record<string, string | null> {
+  return Object.fromEntries(
+    CONNECTION_SETTING_KEYS.filter(
+      (key) => key !== 'baseUrl' && request[key] !== undefined,
+    ).map((key) => [key, request[key] ?? null]),
+  );
+}
+
+function settingsOf(source: SettingInput): ConnectionSettings {
+  return compact(settingInputOf(source));
+}
+
+function compact(
+  values: Record<string, string | null | undefined>,
+): ConnectionSettings {
+  return Object.fromEntries(
+    Object.entries(values).filter(([, value]) => value != null && value !== ''),
+  ) as ConnectionSettings;
+}
+
+function nonEmpty(authEnv: AuthEnv | null | undefined): AuthEnv | null {
+  return authEnv && Object.keys(authEnv).length > 0 ? authEnv : null;
+}

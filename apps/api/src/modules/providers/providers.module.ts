@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { SecretsModule } from '../secrets/secrets.module';
+import { ConnectionTargetService } from './connection-target.service';
+import { DiscoveryService } from './discovery.service';
+import { ProviderConnectionsRepository } from './provider-connections.repository';
+import { ProviderConnectionsService } from './provider-connections.service';
+import { ProvidersController } from './providers.controller';
+
+@Module({
+  imports: [SecretsModule],
+  controllers: [ProvidersController],
+  providers: [
+    ProviderConnectionsRepository,
+    ProviderConnectionsService,
+    ConnectionTargetService,
+    DiscoveryService,
+  ],
+  exports: [
+    ProviderConnectionsService,
+    ConnectionTargetService,
+    DiscoveryService,
+  ],
+})
+export class ProvidersModule {}

@@ -6,6 +6,7 @@ import {
   type ProviderConnectionListQuery,
 } from '@llm-registry/contracts';
 import { containsPattern } from '../../database/like-pattern';
+import { updateAndReload } from '../../database/update-and-reload';
 import { ProviderConnectionEntity } from './provider-connection.entity';
 
 export type ConnectionChanges = Partial<
@@ -90,18 +91,12 @@ export class ProviderConnectionsRepository {
   }
 
   /** Updates the row and bumps its version; returns the fresh row. */
-  async update(
+  update(
     id: string,
     changes: ConnectionChanges,
     manager: EntityManager,
   ): Promise<ProviderConnectionEntity> {
-    await this.repo(manager)
-      .createQueryBuilder()
-      .update()
-      .set(changes)
-      .where('id = :id', { id })
-      .execute();
-    return this.repo(manager).findOneByOrFail({ id });
+    return updateAndReload(this.repo(manager), id, changes);
   }
 
   async delete(id: string, manager: EntityManager): Promise<void> {

@@ -12,7 +12,6 @@ import {
 } from '@nestjs/common';
 import {
   ApiCreatedResponse,
-  ApiHeader,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -25,6 +24,7 @@ import {
   type RemoteModelListing,
 } from '@llm-registry/contracts';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
+import { ApiVersionedUpdate } from '../../common/openapi/api-versioned-update.decorator';
 import { VersionQueryDto } from '../../common/openapi/version-query.dto';
 import { ADMIN_API } from '../../common/routes';
 import { requireVersion } from '../../common/validation/if-match';
@@ -98,13 +98,8 @@ export class ProvidersController {
       'Send the `version` you read (or If-Match). A secret left out, or sent back as its masked hint, keeps the stored value. Changing `baseUrl` requires entering the secret again.',
   })
   @ApiParam(ID_PARAM)
-  @ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'The version you read, instead of `version` in the body.',
-  })
   @ApiOkResponse({ type: ProviderConnectionDto })
-  @ApiProblems(400, 404, 409, 413, 428)
+  @ApiVersionedUpdate()
   update(
     @Param('id', UuidParamPipe) id: string,
     @Body() body: UpdateProviderConnectionDto,

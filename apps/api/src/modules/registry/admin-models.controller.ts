@@ -11,7 +11,6 @@ import {
   Query,
 } from '@nestjs/common';
 import {
-  ApiHeader,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiCreatedResponse,
@@ -25,6 +24,7 @@ import {
   type Page,
 } from '@llm-registry/contracts';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
+import { ApiVersionedUpdate } from '../../common/openapi/api-versioned-update.decorator';
 import { VersionQueryDto } from '../../common/openapi/version-query.dto';
 import { ADMIN_API } from '../../common/routes';
 import { requireVersion } from '../../common/validation/if-match';
@@ -107,13 +107,8 @@ export class AdminModelsController {
       'Send the `version` you read (or If-Match). Fields left out keep their value; params and capabilities are replaced whole.',
   })
   @ApiParam(ID_PARAM)
-  @ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'The version you read, instead of `version` in the body.',
-  })
   @ApiOkResponse({ type: ModelDto })
-  @ApiProblems(400, 404, 409, 413, 428)
+  @ApiVersionedUpdate()
   update(
     @Param('id', UuidParamPipe) id: string,
     @Body() body: UpdateModelDto,

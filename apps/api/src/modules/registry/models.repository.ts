@@ -8,6 +8,7 @@ import {
   type ModelType,
 } from '@llm-registry/contracts';
 import { containsPattern } from '../../database/like-pattern';
+import { updateAndReload } from '../../database/update-and-reload';
 import { ModelEntity } from './model.entity';
 
 export type ModelChanges = Partial<
@@ -126,18 +127,12 @@ export class ModelsRepository {
   }
 
   /** Updates the row and bumps its version; returns the fresh row. */
-  async update(
+  update(
     id: string,
     changes: ModelChanges,
     manager: EntityManager,
   ): Promise<ModelEntity> {
-    await this.repo(manager)
-      .createQueryBuilder()
-      .update()
-      .set(changes)
-      .where('id = :id', { id })
-      .execute();
-    return this.repo(manager).findOneByOrFail({ id });
+    return updateAndReload(this.repo(manager), id, changes);
   }
 
   /**

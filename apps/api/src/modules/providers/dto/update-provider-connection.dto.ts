@@ -1,7 +1,6 @@
-import { ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsInt, Min } from 'class-validator';
+import { OmitType, PartialType } from '@nestjs/swagger';
 import { type UpdateProviderConnectionRequest } from '@llm-registry/contracts';
-import { OptionalNotNull } from '../../../common/validation/optional';
+import { VersionField } from '../../../common/openapi/api-versioned-update.decorator';
 import { CreateProviderConnectionDto } from './create-provider-connection.dto';
 
 export class UpdateProviderConnectionDto
@@ -13,13 +12,6 @@ export class UpdateProviderConnectionDto
   )
   implements Omit<UpdateProviderConnectionRequest, 'version'>
 {
-  @ApiPropertyOptional({
-    example: 3,
-    description:
-      'The version you read. Required here or as an If-Match header.',
-  })
-  @OptionalNotNull()
-  @IsInt()
-  @Min(1)
+  @VersionField()
   version?: number;
 }

@@ -1,7 +1,6 @@
-import { ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsInt, Min } from 'class-validator';
+import { OmitType, PartialType } from '@nestjs/swagger';
 import { type UpdateModelRequest } from '@llm-registry/contracts';
-import { OptionalNotNull } from '../../../common/validation/optional';
+import { VersionField } from '../../../common/openapi/api-versioned-update.decorator';
 import { CreateModelDto } from './create-model.dto';
 
 /** Partial update; `type` and `scope` are fixed, status and default have their own routes. */
@@ -14,13 +13,6 @@ export class UpdateModelDto
   )
   implements Omit<UpdateModelRequest, 'version'>
 {
-  @ApiPropertyOptional({
-    example: 3,
-    description:
-      'The version you read. Required here or as an If-Match header.',
-  })
-  @OptionalNotNull()
-  @IsInt()
-  @Min(1)
+  @VersionField()
   version?: number;
 }

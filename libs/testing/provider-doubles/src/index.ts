@@ -1,6 +1,8 @@
 export type {
+  DoubleBehaviour,
   DoubleModel,
   DoubleProvider,
+  ModelKind,
   ProviderDouble,
   ProviderDoubleOptions,
   RecordedRequest,

@@ -4,10 +4,15 @@ import {
   type DoubleDefinition,
   DoubleFailure,
   type DoubleRequest,
+  EventStream,
+  type InferenceCall,
+  type InferenceRoute,
+  type JsonObject,
   ok,
   optionalField,
   type RouteResult,
 } from '../server/double-definition';
+import { complete, embed } from '../server/inference';
 import { pagedListRoute, tokenPage } from '../server/pagination';
 
 const API_KEY_INVALID = 'API_KEY_INVALID';
@@ -18,7 +23,11 @@ const GRPC_STATUSES: Record<number, string> = {
   403: 'PERMISSION_DENIED',
   404: 'NOT_FOUND',
   429: 'RESOURCE_EXHAUSTED',
+  500: 'INTERNAL',
 };
+
+/** `/v1beta/models/{model}:{method}` (or `/v1/…`). */
+const MODEL_METHOD = /^\/v1(?:beta)?\/models\/([^/:]+):(\w+)$/;
 
 const METHODS: Record<NonNullable<DoubleModel['kind']>, string[]> = {
   chat: ['generateContent', 'countTokens', 'createCachedContent'],
@@ -60,6 +69,18 @@ export const geminiDouble: DoubleDefinition = {
       },
       settings,
     ),
+    modelMethod('chat', 'generateContent', (call) => ok(generate(call)[0])),
+    modelMethod('chat', 'streamGenerateContent', streamGenerate),
+    modelMethod('embedding', 'embedContent', ({ body, ...call }) =>
+      ok({ embedding: embedding(body, call) }),
+    ),
+    modelMethod('embedding', 'batchEmbedContents', ({ body, ...call }) =>
+      ok({
+        embeddings: ((body['requests'] as JsonObject[] | undefined) ?? []).map(
+          (request) => embedding(request, call),
+        ),
+      }),
+    ),
   ],
   refuse: (request, apiKey) => {
     const sent = request.headers['x-goog-api-key'] ?? request.query.get('key');
@@ -89,7 +110,101 @@ export const geminiDouble: DoubleDefinition = {
   }),
   unknownRoute: (request) =>
     new DoubleFailure(404, `Method not found: ${request.path}`),
+  failures: {
+    unauthorized: new DoubleFailure(
+      400,
+      'API key not valid. Please pass a valid API key.',
+      API_KEY_INVALID,
+    ),
+    notFound: (modelId) =>
+      new DoubleFailure(
+        404,
+        `models/${modelId} is not found for API version v1beta, or is not supported for generateContent. Call ListModels to see the list of available models and their supported methods.`,
+      ),
+    rateLimited: new DoubleFailure(
+      429,
+      'Resource has been exhausted (e.g. check quota).',
+    ),
+    quota: new DoubleFailure(
+      429,
+      'You exceeded your current quota, please check your plan and billing details.',
+    ),
+    serverError: new DoubleFailure(
+      500,
+      'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting',
+    ),
+  },
 };
+
+function modelMethod(
+  kind: InferenceRoute['kind'],
+  method: string,
+  handle: InferenceRoute['handle'],
+): InferenceRoute {
+  return {
+    kind,
+    method: 'POST',
+    path: new RegExp(`/v1(?:beta)?/models/[^/:]+:${method}`),
+    modelId: (request) => MODEL_METHOD.exec(request.path)?.[1],
+    handle,
+  };
+}
+
+/** A GenerateContentResponse; `streamed` splits it into the text, then a chunk that finishes it. */
+function generate(
+  { body, modelId }: InferenceCall,
+  streamed = false,
+): JsonObject[] {
+  const config = body['generationConfig'] as JsonObject | undefined;
+  const reply = complete(body['contents'], config?.['maxOutputTokens']);
+  const chunk = (text: string, finished: boolean) => ({
+    candidates: [
+      {
+        content: { role: 'model', parts: [{ text }] },
+        ...optionalField(
+          'finishReason',
+          finished ? (reply.truncated ? 'MAX_TOKENS' : 'STOP') : undefined,
+        ),
+        index: 0,
+      },
+    ],
+    usageMetadata: {
+      promptTokenCount: reply.inputTokens,
+      candidatesTokenCount: reply.outputTokens,
+      totalTokenCount: reply.inputTokens + reply.outputTokens,
+    },
+    modelVersion: modelId,
+    responseId: 'double-response',
+  });
+  return streamed
+    ? [chunk(reply.text, false), chunk('', true)]
+    : [chunk(reply.text, true)];
+}
+
+/** With `?alt=sse` (as the SDKs ask) SSE `data:` events with no terminator, else one JSON array. */
+function streamGenerate(call: InferenceCall): RouteResult {
+  const chunks = generate(call, true);
+  return ok(
+    call.request.query.get('alt') === 'sse'
+      ? new EventStream(
+          'sse',
+          chunks.map((data) => ({ data })),
+        )
+      : chunks,
+  );
+}
+
+/** `{ values }` for one EmbedContentRequest (`content.parts[].text`, `outputDimensionality`). */
+function embedding(
+  request: JsonObject,
+  call: Pick<InferenceCall, 'embeddingSize'>,
+): JsonObject {
+  const content = request['content'] as { parts?: { text?: string }[] };
+  const text = (content?.parts ?? []).map((part) => part.text ?? '').join('');
+  return {
+    values: embed(text, call.embeddingSize(request['outputDimensionality'])),
+  };
+}
 
 function errorInfo(reason: string): Record<string, unknown> {
   return {

@@ -5,12 +5,30 @@ import {
   type DoubleDefinition,
   DoubleFailure,
   type DoubleRequest,
+  EventStream,
+  type InferenceCall,
+  type JsonObject,
   ok,
   optionalField,
   type RouteResult,
 } from '../server/double-definition';
+import {
+  complete,
+  CREATED_AT,
+  embed,
+  streams,
+  textsOf,
+  tokenCount,
+} from '../server/inference';
 
-const MODIFIED_AT = '2025-01-01T00:00:00Z';
+const MODIFIED_AT = CREATED_AT;
+/** Durations are nanoseconds. */
+const TIMINGS = {
+  total_duration: 120_000_000,
+  load_duration: 20_000_000,
+  prompt_eval_duration: 30_000_000,
+  eval_duration: 70_000_000,
+};
 const VERSION = '0.12.3';
 
 const CAPABILITIES: Record<NonNullable<DoubleModel['kind']>, string[]> = {
@@ -59,6 +77,35 @@ export const ollamaDouble: DoubleDefinition = {
       path: '/api/version',
       handle: () => ok({ version: VERSION }),
     },
+    {
+      kind: 'chat',
+      method: 'POST',
+      path: '/api/chat',
+      handle: (call) =>
+        generation(call, call.body['messages'], (text) => ({
+          message: { role: 'assistant', content: text },
+        })),
+    },
+    {
+      kind: 'chat',
+      method: 'POST',
+      path: '/api/generate',
+      handle: (call) =>
+        generation(call, call.body['prompt'], (text) => ({ response: text })),
+    },
+    { kind: 'embedding', method: 'POST', path: '/api/embed', handle: embedAll },
+    {
+      kind: 'embedding',
+      method: 'POST',
+      path: '/api/embeddings',
+      handle: (call) =>
+        ok({
+          embedding: embed(
+            String(call.body['prompt'] ?? ''),
+            call.embeddingSize(),
+          ),
+        }),
+    },
   ],
   refuse: (request, apiKey) =>
     checkKey(bearerKey(request), apiKey) === 'ok'
@@ -67,7 +114,63 @@ export const ollamaDouble: DoubleDefinition = {
   errorBody: (failure) => ({ error: failure.message }),
   // Ollama's router (gin) answers unknown paths in plain text, not JSON.
   unknownRoute: () => ({ status: 404, body: '404 page not found' }),
+  namesModel: (model, id) => tagged(model.id) === tagged(id),
+  // A local Ollama has no keys or limits; these are Ollama Cloud's (messages unconfirmed).
+  failures: {
+    unauthorized: new DoubleFailure(401, 'unauthorized'),
+    notFound: (modelId) =>
+      new DoubleFailure(404, `model '${modelId}' not found`),
+    rateLimited: new DoubleFailure(429, 'too many requests'),
+    quota: new DoubleFailure(
+      429,
+      'you have reached your usage limit, please upgrade to continue',
+    ),
+    serverError: new DoubleFailure(500, 'llama runner process has terminated'),
+  },
 };
+
+/**
+ * `/api/chat` and `/api/generate`: NDJSON unless `"stream": false`, the last object `done: true` with the stats;
+ * `content` puts the text where the route has it (`message` or `response`).
+ */
+function generation(
+  call: InferenceCall,
+  prompt: unknown,
+  content: (text: string) => JsonObject,
+): RouteResult {
+  const { body, modelId } = call;
+  const options = body['options'] as JsonObject | undefined;
+  const reply = complete(prompt, options?.['num_predict']);
+  const head = { model: modelId, created_at: CREATED_AT };
+  const last = {
+    ...head,
+    done: true,
+    done_reason: reply.truncated ? 'length' : 'stop',
+    ...TIMINGS,
+    prompt_eval_count: reply.inputTokens,
+    eval_count: reply.outputTokens,
+  };
+  if (!streams(body, true))
+    return ok({ ...head, ...content(reply.text), ...last });
+  return ok(
+    new EventStream('ndjson', [
+      { data: { ...head, ...content(reply.text), done: false } },
+      { data: { ...content(''), ...last } },
+    ]),
+  );
+}
+
+function embedAll(call: InferenceCall): RouteResult {
+  const texts = textsOf(call.body['input']);
+  const size = call.embeddingSize(call.body['dimensions']);
+  return ok({
+    model: call.modelId,
+    embeddings: texts.map((text) => embed(text, size)),
+    total_duration: TIMINGS.total_duration,
+    load_duration: TIMINGS.load_duration,
+    prompt_eval_count: tokenCount(texts.join(' ')),
+  });
+}
 
 /** Ollama names always carry a tag; `llama3.2` means `llama3.2:latest`. */
 function tagged(name: string): string {

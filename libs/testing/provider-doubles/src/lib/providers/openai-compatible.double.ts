@@ -4,12 +4,23 @@ import {
   DoubleFailure,
   ok,
 } from '../server/double-definition';
-import { openAiModelList } from './openai.double';
+import {
+  OPENAI_NO_RETRY,
+  openAiInferenceRoutes,
+  openAiModelList,
+} from './openai.double';
 
 /** vLLM always reports a context length; this stands in when a model sets none. */
 const DEFAULT_MAX_MODEL_LEN = 4096;
 /** Marks the answer of vLLM's auth middleware, which has its own body. */
 const UNAUTHORIZED = 'unauthorized';
+/** vLLM's flat error `type`s by status. */
+const ERROR_TYPES: Record<number, string> = {
+  400: 'BadRequestError',
+  404: 'NotFoundError',
+  429: 'RateLimitError',
+  500: 'InternalServerError',
+};
 
 /** An OpenAI-compatible server as vLLM is one: `max_model_len` in the list, flat errors. */
 export const openAiCompatibleDouble: DoubleDefinition = {
@@ -36,6 +47,7 @@ export const openAiCompatibleDouble: DoubleDefinition = {
           })),
         ),
     },
+    ...openAiInferenceRoutes(),
   ],
   // Started with --api-key, vLLM wants exactly `Bearer <key>` and says no more than "Unauthorized".
   refuse: (request, apiKey) =>
@@ -48,10 +60,29 @@ export const openAiCompatibleDouble: DoubleDefinition = {
       : {
           object: 'error',
           message: failure.message,
-          type: failure.status === 404 ? 'NotFoundError' : 'BadRequestError',
+          type: ERROR_TYPES[failure.status] ?? 'BadRequestError',
           param: null,
           code: failure.status,
         },
   // FastAPI's own answer for a path no route has.
   unknownRoute: () => ({ status: 404, body: { detail: 'Not Found' } }),
+  // vLLM itself neither rate-limits nor bills; these are what a gateway in front of it would pass on.
+  failures: {
+    unauthorized: new DoubleFailure(401, 'Unauthorized', UNAUTHORIZED),
+    notFound: (modelId) =>
+      new DoubleFailure(404, `The model \`${modelId}\` does not exist.`),
+    rateLimited: new DoubleFailure(
+      429,
+      'Too many requests',
+      undefined,
+      OPENAI_NO_RETRY,
+    ),
+    quota: new DoubleFailure(
+      429,
+      'You exceeded your current quota.',
+      undefined,
+      OPENAI_NO_RETRY,
+    ),
+    serverError: new DoubleFailure(500, 'Internal Server Error'),
+  },
 };

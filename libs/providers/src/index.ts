@@ -10,3 +10,15 @@ export {
   supportsDiscovery,
 } from './lib/discovery/list-remote-models';
 export { scrubSecrets } from './lib/http/scrub-secrets';
+export type {
+  BuildOptions,
+  ModelRef,
+  Reranker,
+  RerankResult,
+} from './lib/langchain/langchain-adapter';
+export {
+  createChatModel,
+  createEmbeddings,
+  createReranker,
+  supportsType,
+} from './lib/langchain/create-langchain-model';

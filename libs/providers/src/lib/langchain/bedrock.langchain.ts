@@ -1,0 +1,68 @@
+import { resolveBaseUrl } from '../http/base-url';
+import type { BuildContext, LangChainAdapter } from './langchain-adapter';
+import { numberParam, samplingParams } from './model-params';
+
+/** The catalogue's default region. */
+const DEFAULT_REGION = 'us-east-1';
+
+/**
+ * Keys from the connection when it has them. Without them the AWS SDK's default credential chain
+ * applies, as the catalogue tells users; LangChain's own fallbacks (BEDROCK_AWS_*,
+ * AWS_BEARER_TOKEN_BEDROCK) are switched off with empty strings either way.
+ */
+export function bedrockAuth({ target }: BuildContext) {
+  const { accessKeyId, secretAccessKey, sessionToken } = target.credentials;
+  return {
+    region: target.settings['region']?.trim() || DEFAULT_REGION,
+    credentials:
+      accessKeyId && secretAccessKey
+        ? {
+            accessKeyId,
+            secretAccessKey,
+            sessionToken: sessionToken || undefined,
+          }
+        : undefined,
+    bedrockBearerToken: '',
+  };
+}
+
+/** The endpoint override (a VPC endpoint, say), checked like every base URL; none by default. */
+function endpointOf({ target }: BuildContext): URL | undefined {
+  return target.baseUrl?.trim() ? new URL(resolveBaseUrl(target)) : undefined;
+}
+
+/** Bedrock through Converse (chat) and InvokeModel (embeddings); LangChain has no Bedrock reranker. */
+export const bedrockLangChain: LangChainAdapter = {
+  async chat(context) {
+    const { ChatBedrockConverse } = await import('@langchain/aws');
+    const { temperature, maxTokens, topP } = samplingParams(context.model);
+    return new ChatBedrockConverse({
+      model: context.model.modelName,
+      ...bedrockAuth(context),
+      bedrockApiKey: '',
+      bedrockApiSecret: '',
+      // Converse builds `https://${endpointHost}` itself and ignores clientOptions.endpoint.
+      endpointHost: endpointOf(context)?.host,
+      // The AWS SDK retries on its own (3 attempts by default).
+      clientOptions: { maxAttempts: context.maxRetries + 1 },
+      temperature,
+      maxTokens,
+      topP,
+      maxRetries: context.maxRetries,
+    });
+  },
+
+  async embeddings(context) {
+    const { BedrockEmbeddings } = await import('@langchain/aws');
+    return new BedrockEmbeddings({
+      model: context.model.modelName,
+      ...bedrockAuth(context),
+      clientOptions: {
+        maxAttempts: context.maxRetries + 1,
+        endpoint: endpointOf(context)?.href,
+      },
+      dimensions: numberParam(context.model, 'dimensions'),
+      maxRetries: context.maxRetries,
+    });
+  },
+};

@@ -1,0 +1,115 @@
+import type { Embeddings } from '@langchain/core/embeddings' with { 'resolution-mode': 'import' };
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models' with { 'resolution-mode': 'import' };
+import {
+  getProviderSpec,
+  providerServesType,
+  type ModelType,
+  type ProviderId,
+} from '@llm-registry/contracts';
+import type { ConnectionTarget } from '../connection-target';
+import { ProviderRequestError } from '../http/provider-request-error';
+import { anthropicLangChain } from './anthropic.langchain';
+import { azureOpenAiLangChain } from './azure-openai.langchain';
+import { bedrockLangChain } from './bedrock.langchain';
+import { cohereLangChain } from './cohere.langchain';
+import { fireworksLangChain } from './fireworks.langchain';
+import { geminiLangChain } from './gemini.langchain';
+import type {
+  BuildContext,
+  BuildOptions,
+  LangChainAdapter,
+  ModelRef,
+  Reranker,
+} from './langchain-adapter';
+import { ollamaLangChain } from './ollama.langchain';
+import { openAiCompatibleLangChain } from './openai-compatible.langchain';
+import { openAiLangChain } from './openai.langchain';
+
+const ADAPTERS: Record<ProviderId, LangChainAdapter> = {
+  openai: openAiLangChain,
+  azure_openai: azureOpenAiLangChain,
+  anthropic: anthropicLangChain,
+  gemini: geminiLangChain,
+  cohere: cohereLangChain,
+  ollama: ollamaLangChain,
+  bedrock: bedrockLangChain,
+  fireworks: fireworksLangChain,
+  openai_compatible: openAiCompatibleLangChain,
+};
+
+/** Which builder makes a model of each type: generation and NER models are both chat models. */
+const BUILDER: Record<ModelType, keyof LangChainAdapter> = {
+  generation: 'chat',
+  ner: 'chat',
+  embedding: 'embeddings',
+  rerank: 'reranker',
+};
+
+/** Whether the provider serves the type and LangChain can call such a model there. */
+export function supportsType(provider: ProviderId, type: ModelType): boolean {
+  return (
+    providerServesType(provider, type) &&
+    ADAPTERS[provider][BUILDER[type]] !== undefined
+  );
+}
+
+/** A chat model for a generation or NER model; LangChain does not retry unless `maxRetries` says so. */
+export function createChatModel(
+  target: ConnectionTarget,
+  model: ModelRef,
+  options: BuildOptions = {},
+): Promise<BaseChatModel> {
+  return build(target, model, options, 'chat', ['generation', 'ner']);
+}
+
+/** Embeddings for an embedding model. */
+export function createEmbeddings(
+  target: ConnectionTarget,
+  model: ModelRef,
+  options: BuildOptions = {},
+): Promise<Embeddings> {
+  return build(target, model, options, 'embeddings', ['embedding']);
+}
+
+/** A reranker for a rerank model (Cohere today). */
+export function createReranker(
+  target: ConnectionTarget,
+  model: ModelRef,
+  options: BuildOptions = {},
+): Promise<Reranker> {
+  return build(target, model, options, 'reranker', ['rerank']);
+}
+
+type Built<K extends keyof LangChainAdapter> = Awaited<
+  ReturnType<NonNullable<LangChainAdapter[K]>>
+>;
+
+async function build<K extends keyof LangChainAdapter>(
+  target: ConnectionTarget,
+  model: ModelRef,
+  options: BuildOptions,
+  builder: K,
+  types: readonly ModelType[],
+): Promise<Built<K>> {
+  const label = getProviderSpec(target.provider).label;
+  if (!types.includes(model.type)) {
+    throw new ProviderRequestError(
+      'unsupported',
+      `A ${model.type} model cannot be built as ${builder}`,
+    );
+  }
+  const make = ADAPTERS[target.provider][builder];
+  if (!make || !providerServesType(target.provider, model.type)) {
+    throw new ProviderRequestError(
+      'unsupported',
+      `${label} ${model.type} models cannot be called through LangChain`,
+    );
+  }
+  const context: BuildContext = {
+    target,
+    model,
+    maxRetries: options.maxRetries ?? 0,
+    timeoutMs: options.timeoutMs,
+  };
+  return (await make(context)) as Built<K>;
+}

@@ -22,3 +22,8 @@ export {
   createReranker,
   supportsType,
 } from './lib/langchain/create-langchain-model';
+export {
+  type ErrorClassification,
+  classifyProviderError,
+} from './lib/probes/classify-provider-error';
+export { type ProbeOptions, probeModel } from './lib/probes/probe-model';

@@ -14,6 +14,7 @@ import {
 } from '@llm-registry/providers';
 import { redactor } from '../../common/redaction/redactor';
 import { ConnectionTargetService } from './connection-target.service';
+import { type ProviderConnectionEntity } from './provider-connection.entity';
 import { ProviderConnectionsRepository } from './provider-connections.repository';
 import { ProviderConnectionsService } from './provider-connections.service';
 import { ProvidersErrorCode, ProvidersException } from './providers.exception';
@@ -40,7 +41,9 @@ export class DiscoveryService {
     connectionId: string,
     query: RemoteModelQuery,
   ): Promise<Page<RemoteModelListing>> {
-    const offered = await this.fetch(connectionId);
+    const offered = await this.fetch(
+      await this.connections.getEntity(connectionId),
+    );
     const registered = await this.repository.findModelIdsByName(connectionId);
     const needle = query.q?.toLowerCase();
     const matching = offered.filter(
@@ -67,8 +70,7 @@ export class DiscoveryService {
   }
 
   /** Everything the provider offers, as it says it. */
-  async fetch(connectionId: string): Promise<RemoteModel[]> {
-    const connection = await this.connections.getEntity(connectionId);
+  async fetch(connection: ProviderConnectionEntity): Promise<RemoteModel[]> {
     const { label } = getProviderSpec(connection.provider);
     if (!supportsDiscovery(connection.provider)) {
       throw new ProvidersException(

@@ -22,6 +22,7 @@ import {
 } from '../../common/problem/problem.exception';
 import { isUniqueViolation } from '../../database/postgres-errors';
 import { EnvReferencesService } from '../secrets/env-references.service';
+import { maskValues } from '../secrets/mask';
 import { type SecretValues, SecretsService } from '../secrets/secrets.service';
 import {
   type ConnectionSettings,
@@ -66,7 +67,7 @@ export class ProviderConnectionsService {
   }
 
   async get(id: string): Promise<ProviderConnection> {
-    return (await this.present([await this.getEntity(id)]))[0];
+    return this.presentOne(await this.getEntity(id));
   }
 
   async getEntity(
@@ -160,7 +161,7 @@ export class ProviderConnectionsService {
         );
       }),
     );
-    return this.get(entity.id);
+    return this.presentOne(entity);
   }
 
   /**
@@ -171,25 +172,17 @@ export class ProviderConnectionsService {
     id: string,
     request: UpdateProviderConnectionRequest,
   ): Promise<ProviderConnection> {
-    await this.withNameCheck(request.name ?? '', () =>
+    const updated = await this.withNameCheck(request.name ?? '', () =>
       this.connections.transaction(async (manager) => {
-        const current = await this.connections.findByIdForUpdate(id, manager);
-        if (!current) throw ProvidersException.notFound(id);
-        if (request.version !== current.version)
-          throw new VersionConflictProblem(
-            'connection',
-            current.version,
-            request.version,
-          );
+        const current = await this.lockCurrent(id, request.version, manager);
         const stored = current.secretId
           ? await this.secrets.reveal(current.secretId, manager)
           : {};
-        const hints = current.secretId
-          ? ((await this.secrets.hintsOf([current.secretId], manager)).get(
-              current.secretId,
-            ) ?? {})
-          : {};
-        const plan = planSecretChange(secretInputOf(request), stored, hints);
+        const plan = planSecretChange(
+          secretInputOf(request),
+          stored,
+          maskValues(stored),
+        );
         const authEnv =
           request.authEnv === undefined
             ? plan.entered
@@ -227,25 +220,19 @@ export class ProviderConnectionsService {
         };
         if (request.name !== undefined) changes.name = request.name;
         if (request.enabled !== undefined) changes.enabled = request.enabled;
-        await this.connections.update(id, changes, manager);
+        const row = await this.connections.update(id, changes, manager);
         if (current.secretId && current.secretId !== secretId)
           await this.secrets.delete(current.secretId, manager);
+        return row;
       }),
     );
-    return this.get(id);
+    return this.presentOne(updated);
   }
 
   /** Refused while models use the connection: they would lose their endpoint and credentials. */
   async remove(id: string, version?: number): Promise<void> {
     await this.connections.transaction(async (manager) => {
-      const current = await this.connections.findByIdForUpdate(id, manager);
-      if (!current) throw ProvidersException.notFound(id);
-      if (version !== undefined && version !== current.version)
-        throw new VersionConflictProblem(
-          'connection',
-          current.version,
-          version,
-        );
+      const current = await this.lockCurrent(id, version, manager);
       const models = (await this.connections.countModels([id], manager)).get(
         id,
       );
@@ -259,6 +246,19 @@ export class ProviderConnectionsService {
       if (current.secretId)
         await this.secrets.delete(current.secretId, manager);
     });
+  }
+
+  /** Locks the row and checks the caller's version, if one was sent. */
+  private async lockCurrent(
+    id: string,
+    version: number | undefined,
+    manager: EntityManager,
+  ): Promise<ProviderConnectionEntity> {
+    const current = await this.connections.findByIdForUpdate(id, manager);
+    if (!current) throw ProvidersException.notFound(id);
+    if (version !== undefined && version !== current.version)
+      throw new VersionConflictProblem('connection', current.version, version);
+    return current;
   }
 
   private assertValid(
@@ -317,6 +317,12 @@ export class ProviderConnectionsService {
         hints: (row.secretId && hints.get(row.secretId)) || {},
       }),
     );
+  }
+
+  private async presentOne(
+    row: ProviderConnectionEntity,
+  ): Promise<ProviderConnection> {
+    return (await this.present([row]))[0];
   }
 
   private async withNameCheck<T>(

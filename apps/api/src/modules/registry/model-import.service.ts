@@ -32,7 +32,7 @@ export class ModelImportService {
   ): Promise<ImportModelsResponse> {
     const connection = await this.connections.getEntity(connectionId);
     const offered = new Map(
-      (await this.discovery.fetch(connectionId)).map((m) => [m.modelName, m]),
+      (await this.discovery.fetch(connection)).map((m) => [m.modelName, m]),
     );
     const results: ImportItemResult[] = [];
     for (const item of request.models) {

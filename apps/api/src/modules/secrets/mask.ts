@@ -8,3 +8,12 @@ export function maskSecret(value: string): string {
     /^[A-Za-z]{2,4}[-_]/.exec(value)?.[0] ?? /^AIza/.exec(value)?.[0] ?? '';
   return `${prefix}…${value.slice(-4)}`;
 }
+
+/** The masked hint of each field of a secret. */
+export function maskValues(
+  values: Record<string, string>,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(values).map(([field, value]) => [field, maskSecret(value)]),
+  );
+}

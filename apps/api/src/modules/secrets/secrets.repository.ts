@@ -36,10 +36,9 @@ export class SecretsRepository {
 
   async findHints(
     ids: readonly string[],
-    manager?: EntityManager,
   ): Promise<Map<string, Record<string, string>>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.repo(manager)
+    const rows = await this.repo()
       .createQueryBuilder('s')
       .select(['s.id', 's.hints'])
       .where('s.id IN (:...ids)', { ids })

@@ -12,7 +12,7 @@ import {
 } from './envelope';
 import { generateMasterKey, keyring, masterKey } from './keyring';
 import { type KeyringSource, writeKeyringFile } from './keyring-source';
-import { maskSecret } from './mask';
+import { maskValues } from './mask';
 import { SecretsRepository } from './secrets.repository';
 
 export const KEYRING_SOURCE = Symbol('KEYRING_SOURCE');
@@ -79,9 +79,8 @@ export class SecretsService {
   /** Masked hints of many secrets in one query, by secret id. */
   hintsOf(
     ids: readonly string[],
-    manager?: EntityManager,
   ): Promise<Map<string, Record<string, string>>> {
-    return this.secrets.findHints(ids, manager);
+    return this.secrets.findHints(ids);
   }
 
   /**
@@ -183,7 +182,7 @@ export class SecretsService {
     manager?: EntityManager,
   ): Promise<{ id: string; hints: Record<string, string> }> {
     Object.values(values).forEach((value) => redactor.remember(value));
-    const hints = hintsOf(values);
+    const hints = maskValues(values);
     await this.secrets.save(
       { id, ...seal(JSON.stringify(values), id, this.source.keys), hints },
       manager,
@@ -219,10 +218,4 @@ export class SecretsService {
       keys: [...this.source.keys.all.values()].map((k) => encode(k.key)),
     });
   }
-}
-
-function hintsOf(values: SecretValues): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(values).map(([field, value]) => [field, maskSecret(value)]),
-  );
 }

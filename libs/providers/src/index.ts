@@ -22,8 +22,18 @@ export {
   createReranker,
   supportsType,
 } from './lib/langchain/create-langchain-model';
+export type {
+  LiteLLMConnection,
+  LiteLLMCredential,
+  LiteLLMParams,
+} from './lib/litellm/litellm-params';
+export { toLiteLLMParams } from './lib/litellm/to-litellm-params';
 export {
   type ErrorClassification,
   classifyProviderError,
 } from './lib/probes/classify-provider-error';
-export { type ProbeOptions, probeModel } from './lib/probes/probe-model';
+export {
+  type ProbeOptions,
+  type ProbeOutcome,
+  probeModel,
+} from './lib/probes/probe-model';

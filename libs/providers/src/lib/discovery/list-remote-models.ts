@@ -1,31 +1,12 @@
 import { getProviderSpec, type ProviderId } from '@llm-registry/contracts';
+import { getProviderAdapter } from '../adapters/provider-adapters';
 import type { ConnectionTarget } from '../connection-target';
 import { createProviderHttp, type RequestOptions } from '../http/provider-http';
 import { ProviderRequestError } from '../http/provider-request-error';
-import { anthropicDiscovery } from './anthropic.discovery';
-import { cohereDiscovery } from './cohere.discovery';
-import type { DiscoveryAdapter } from './discovery-adapter';
-import { geminiDiscovery } from './gemini.discovery';
-import { ollamaDiscovery } from './ollama.discovery';
-import { openAiDiscovery } from './openai.discovery';
 import type { RemoteModel } from './remote-model';
 
-const DISCOVERY: Record<ProviderId, DiscoveryAdapter | null> = {
-  openai: openAiDiscovery,
-  fireworks: openAiDiscovery,
-  openai_compatible: openAiDiscovery,
-  anthropic: anthropicDiscovery,
-  gemini: geminiDiscovery,
-  cohere: cohereDiscovery,
-  ollama: ollamaDiscovery,
-  // Deployments are typed in: listing them takes an Azure management token, not the API key.
-  azure_openai: null,
-  // Needs SigV4 request signing, which this library does not do yet.
-  bedrock: null,
-};
-
 export function supportsDiscovery(provider: ProviderId): boolean {
-  return Boolean(DISCOVERY[provider]);
+  return getProviderAdapter(provider).discovery !== null;
 }
 
 /** The provider's models, sorted by `modelName`, each name once. */
@@ -33,7 +14,7 @@ export async function listRemoteModels(
   target: ConnectionTarget,
   options: RequestOptions = {},
 ): Promise<RemoteModel[]> {
-  const adapter = DISCOVERY[target.provider];
+  const adapter = getProviderAdapter(target.provider).discovery;
   if (!adapter) {
     throw new ProviderRequestError(
       'unsupported',

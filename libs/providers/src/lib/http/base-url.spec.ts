@@ -1,5 +1,5 @@
 import type { ProviderId } from '@llm-registry/contracts';
-import { resolveBaseUrl } from './base-url';
+import { customBaseUrl, resolveBaseUrl } from './base-url';
 
 function target(provider: ProviderId, baseUrl: string | null) {
   return { provider, baseUrl, settings: {}, credentials: {} };
@@ -39,5 +39,23 @@ describe('resolveBaseUrl', () => {
       message = (error as Error).message;
     }
     expect(message).toBe('The base URL of Ollama is not an http(s) address');
+  });
+});
+
+describe('customBaseUrl', () => {
+  it('is undefined when the connection uses the catalogue default', () => {
+    expect(customBaseUrl(target('openai', null))).toBeUndefined();
+    expect(
+      customBaseUrl(target('openai', 'https://api.openai.com/v1/')),
+    ).toBeUndefined();
+  });
+
+  it('is the connection’s own base URL otherwise, checked and trimmed', () => {
+    expect(customBaseUrl(target('openai', 'https://gateway.example/v1/'))).toBe(
+      'https://gateway.example/v1',
+    );
+    expect(() => customBaseUrl(target('bedrock', 'ftp://example'))).toThrow(
+      expect.objectContaining({ code: 'unreachable' }),
+    );
   });
 });

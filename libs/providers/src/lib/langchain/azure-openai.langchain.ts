@@ -1,9 +1,11 @@
-import { resolveBaseUrl } from '../http/base-url';
+import type { ConnectionTarget } from '../connection-target';
+import { type ConnectionEndpoint, resolveBaseUrl } from '../http/base-url';
 import type { BuildContext, LangChainAdapter } from './langchain-adapter';
 import { apiKeyOf, numberParam } from './model-params';
 import {
   buildOpenAiChat,
   buildOpenAiEmbeddings,
+  type OpenAiEndpoint,
   openAiSampling,
 } from './openai.langchain';
 
@@ -30,14 +32,20 @@ export function azureDeployment(context: BuildContext, apiVersion: string) {
 }
 
 /** The dated API needs `settings.apiVersion`; without one the connection uses the v1 API. */
-function apiVersionOf({ target }: BuildContext): string | undefined {
-  return target.settings['apiVersion']?.trim() || undefined;
+export function azureApiVersion(
+  settings: ConnectionTarget['settings'],
+): string | undefined {
+  return settings['apiVersion']?.trim() || undefined;
 }
 
 /** The v1 API is OpenAI's own at `{endpoint}/openai/v1`, with the deployment as the model. */
-function v1Endpoint({ target }: BuildContext) {
+export function azureV1BaseUrl(target: ConnectionEndpoint): string {
+  return `${resolveBaseUrl(target)}/openai/v1`;
+}
+
+function v1Endpoint({ target }: BuildContext): OpenAiEndpoint {
   return {
-    baseURL: `${resolveBaseUrl(target)}/openai/v1`,
+    baseURL: azureV1BaseUrl(target),
     apiKey: apiKeyOf(target),
     floatEmbeddings: false,
   };
@@ -45,7 +53,7 @@ function v1Endpoint({ target }: BuildContext) {
 
 export const azureOpenAiLangChain: LangChainAdapter = {
   async chat(context) {
-    const apiVersion = apiVersionOf(context);
+    const apiVersion = azureApiVersion(context.target.settings);
     if (!apiVersion) return buildOpenAiChat(context, v1Endpoint(context));
     const { AzureChatOpenAI } = await import('@langchain/openai');
     return new AzureChatOpenAI({
@@ -56,7 +64,7 @@ export const azureOpenAiLangChain: LangChainAdapter = {
   },
 
   async embeddings(context) {
-    const apiVersion = apiVersionOf(context);
+    const apiVersion = azureApiVersion(context.target.settings);
     if (!apiVersion) return buildOpenAiEmbeddings(context, v1Endpoint(context));
     const { AzureOpenAIEmbeddings } = await import('@langchain/openai');
     return new AzureOpenAIEmbeddings({

@@ -1,9 +1,15 @@
-import { resolveBaseUrl } from '../http/base-url';
+import type { ConnectionTarget } from '../connection-target';
+import { customBaseUrl } from '../http/base-url';
 import type { BuildContext, LangChainAdapter } from './langchain-adapter';
 import { numberParam, samplingParams } from './model-params';
 
 /** The catalogue's default region. */
 const DEFAULT_REGION = 'us-east-1';
+
+/** The connection's region, never AWS_DEFAULT_REGION. */
+export function bedrockRegion(settings: ConnectionTarget['settings']): string {
+  return settings['region']?.trim() || DEFAULT_REGION;
+}
 
 /**
  * Keys from the connection when it has them. Without them the AWS SDK's default credential chain
@@ -13,7 +19,7 @@ const DEFAULT_REGION = 'us-east-1';
 export function bedrockAuth({ target }: BuildContext) {
   const { accessKeyId, secretAccessKey, sessionToken } = target.credentials;
   return {
-    region: target.settings['region']?.trim() || DEFAULT_REGION,
+    region: bedrockRegion(target.settings),
     credentials:
       accessKeyId && secretAccessKey
         ? {
@@ -28,7 +34,8 @@ export function bedrockAuth({ target }: BuildContext) {
 
 /** The endpoint override (a VPC endpoint, say), checked like every base URL; none by default. */
 function endpointOf({ target }: BuildContext): URL | undefined {
-  return target.baseUrl?.trim() ? new URL(resolveBaseUrl(target)) : undefined;
+  const url = customBaseUrl(target);
+  return url ? new URL(url) : undefined;
 }
 
 /** Bedrock through Converse (chat) and InvokeModel (embeddings); LangChain has no Bedrock reranker. */

@@ -6,14 +6,9 @@ import {
   type ModelType,
   type ProviderId,
 } from '@llm-registry/contracts';
+import { getProviderAdapter } from '../adapters/provider-adapters';
 import type { ConnectionTarget } from '../connection-target';
 import { ProviderRequestError } from '../http/provider-request-error';
-import { anthropicLangChain } from './anthropic.langchain';
-import { azureOpenAiLangChain } from './azure-openai.langchain';
-import { bedrockLangChain } from './bedrock.langchain';
-import { cohereLangChain } from './cohere.langchain';
-import { fireworksLangChain } from './fireworks.langchain';
-import { geminiLangChain } from './gemini.langchain';
 import type {
   BuildContext,
   BuildOptions,
@@ -21,21 +16,6 @@ import type {
   ModelRef,
   Reranker,
 } from './langchain-adapter';
-import { ollamaLangChain } from './ollama.langchain';
-import { openAiCompatibleLangChain } from './openai-compatible.langchain';
-import { openAiLangChain } from './openai.langchain';
-
-const ADAPTERS: Record<ProviderId, LangChainAdapter> = {
-  openai: openAiLangChain,
-  azure_openai: azureOpenAiLangChain,
-  anthropic: anthropicLangChain,
-  gemini: geminiLangChain,
-  cohere: cohereLangChain,
-  ollama: ollamaLangChain,
-  bedrock: bedrockLangChain,
-  fireworks: fireworksLangChain,
-  openai_compatible: openAiCompatibleLangChain,
-};
 
 /** Which builder makes a model of each type: generation and NER models are both chat models. */
 const BUILDER: Record<ModelType, keyof LangChainAdapter> = {
@@ -49,7 +29,7 @@ const BUILDER: Record<ModelType, keyof LangChainAdapter> = {
 export function supportsType(provider: ProviderId, type: ModelType): boolean {
   return (
     providerServesType(provider, type) &&
-    ADAPTERS[provider][BUILDER[type]] !== undefined
+    getProviderAdapter(provider).langChain[BUILDER[type]] !== undefined
   );
 }
 
@@ -98,7 +78,7 @@ async function build<K extends keyof LangChainAdapter>(
       `A ${model.type} model cannot be built as ${builder}`,
     );
   }
-  const make = ADAPTERS[target.provider][builder];
+  const make = getProviderAdapter(target.provider).langChain[builder];
   if (!make || !providerServesType(target.provider, model.type)) {
     throw new ProviderRequestError(
       'unsupported',

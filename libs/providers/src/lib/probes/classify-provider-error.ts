@@ -137,6 +137,8 @@ function markersOf(error: unknown): string[] {
     body['code'],
     body['type'],
     body['status'],
+    // openai-node keeps a flat body (vLLM, gateways: `{"object":"error","message":…}`) whole as `error`.
+    body['message'],
     ...details,
   ].filter((value): value is string => typeof value === 'string');
 }

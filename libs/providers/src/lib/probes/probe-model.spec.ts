@@ -1,5 +1,6 @@
 import type { ProbeCategory, ProviderId } from '@llm-registry/contracts';
 import {
+  DOUBLE_MODELS,
   type DoubleBehaviour,
   type DoubleProvider,
   type ProviderDouble,
@@ -11,35 +12,7 @@ import { probeModel } from './probe-model';
 
 const API_KEY = 'sk-probe-secret-7f3a9c';
 
-/** The double's chat model and, where the provider has them, an embedding model and the size it is asked for. */
-const MODELS: Record<
-  DoubleProvider,
-  { chat: string; embedding?: string; dimensions?: number }
-> = {
-  openai: {
-    chat: 'gpt-4o-mini',
-    embedding: 'text-embedding-3-small',
-    dimensions: 256,
-  },
-  openai_compatible: {
-    chat: 'Qwen/Qwen2.5-0.5B-Instruct',
-    embedding: 'nomic-ai/nomic-embed-text-v1.5',
-    dimensions: 64,
-  },
-  anthropic: { chat: 'claude-haiku-4-5-20251001' },
-  gemini: {
-    chat: 'gemini-2.5-flash',
-    embedding: 'gemini-embedding-001',
-    dimensions: 128,
-  },
-  // Cohere's embed call takes no size: the double answers with its default of 8.
-  cohere: { chat: 'command-a-03-2025', embedding: 'embed-v4.0', dimensions: 8 },
-  ollama: {
-    chat: 'llama3.2:latest',
-    embedding: 'nomic-embed-text:latest',
-    dimensions: 768,
-  },
-};
+const MODELS = DOUBLE_MODELS;
 const PROVIDERS = Object.keys(MODELS) as DoubleProvider[];
 const EMBEDDING_PROVIDERS = PROVIDERS.filter((p) => MODELS[p].embedding);
 
@@ -193,7 +166,7 @@ describe('probeModel', () => {
     ['unauthorized', 'auth', ['openai', 'gemini', 'anthropic']],
     ['not_found', 'not_found', ['openai', 'anthropic', 'ollama']],
     ['rate_limited', 'rate_limited', ['openai', 'cohere', 'anthropic']],
-    ['quota', 'quota', ['openai', 'anthropic', 'cohere']],
+    ['quota', 'quota', ['openai', 'anthropic', 'cohere', 'ollama']],
     ['slow', 'timeout', ['openai', 'gemini', 'cohere']],
     ['malformed', 'bad_response', ['openai', 'ollama', 'anthropic', 'cohere']],
     ['server_error', 'bad_response', ['openai', 'cohere', 'gemini']],

@@ -29,6 +29,11 @@ export const RERANK_PROBE_QUERY = 'which is about cats';
 export const RERANK_PROBE_DOCUMENTS = ['cats purr', 'dogs bark'];
 
 type Details = ProbeResult['details'];
+
+/** A probe's result, and whether a failure is worth retrying (rate limits, timeouts, network, 5xx). */
+export interface ProbeOutcome extends ProbeResult {
+  transient: boolean;
+}
 /** Runs one provider call under the probe's deadline (building the client is not timed). */
 type Deadline = <T>(call: (signal: AbortSignal) => Promise<T>) => Promise<T>;
 /** What a probe found out: passed with details, or failed for a reason of its own. */
@@ -49,7 +54,7 @@ export async function probeModel(
   target: ConnectionTarget,
   model: ModelRef,
   options: ProbeOptions = {},
-): Promise<ProbeResult> {
+): Promise<ProbeOutcome> {
   const started = performance.now();
   const latencyMs = () => Math.round(performance.now() - started);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -60,6 +65,7 @@ export async function probeModel(
       message: `${getProviderSpec(target.provider).label} ${model.type} models cannot be probed`,
       latencyMs: latencyMs(),
       details: {},
+      transient: false,
     };
   }
   try {
@@ -79,6 +85,7 @@ export async function probeModel(
           message: outcome.message,
           latencyMs: latencyMs(),
           details: outcome.details,
+          transient: false,
         }
       : {
           status: 'failed',
@@ -86,10 +93,11 @@ export async function probeModel(
           message: outcome.message,
           latencyMs: latencyMs(),
           details: outcome.details,
+          transient: false,
         };
   } catch (error) {
     if (options.signal?.aborted) throw options.signal.reason;
-    const { category, message } = classifyProviderError(
+    const { category, message, transient } = classifyProviderError(
       error,
       Object.values(target.credentials),
     );
@@ -99,6 +107,7 @@ export async function probeModel(
       message,
       latencyMs: latencyMs(),
       details: {},
+      transient,
     };
   }
 }

@@ -4,6 +4,8 @@ import type {
   ModelType,
   ProviderId,
 } from './domain';
+import type { HealthCheckSettings } from './connection-tests';
+import type { ConnectionTestResult } from './providers';
 
 /** Model parameters, validated against the provider catalogue for the model's type. */
 export type ModelParams = Record<string, number | boolean | string | string[]>;
@@ -28,15 +30,19 @@ export interface Model {
   owner: string | null;
   inputPricePerMillion: number | null;
   outputPricePerMillion: number | null;
+  /** The latest finished connection test, manual or scheduled. */
+  lastTest: ConnectionTestResult | null;
+  /** Scheduled health checks; null means none. */
+  healthCheck: HealthCheckSettings | null;
   createdAt: string;
   updatedAt: string;
   version: number;
 }
 
-/** A model as consuming services see it: no endpoint or connection internals. */
+/** A model as consuming services see it: no endpoint, connection or monitoring internals. */
 export type PublicModel = Omit<
   Model,
-  'endpoint' | 'owner' | 'providerConnectionId'
+  'endpoint' | 'owner' | 'providerConnectionId' | 'lastTest' | 'healthCheck'
 >;
 
 export interface CreateModelRequest {
@@ -56,6 +62,8 @@ export interface CreateModelRequest {
   owner?: string | null;
   inputPricePerMillion?: number | null;
   outputPricePerMillion?: number | null;
+  /** Scheduled health checks (off unless HEALTH_CHECKS_ENABLED); null turns them off for the model. */
+  healthCheck?: HealthCheckSettings | null;
 }
 
 /** `type` and `scope` are fixed at creation: defaults and uniqueness hang on them. */

@@ -1,3 +1,4 @@
+import type { ProbeCategory } from './connection-tests';
 import type { ModelCapability, ModelType, ProviderId } from './domain';
 import type { Page } from './models';
 
@@ -44,14 +45,18 @@ export function fieldKeyOfEnvReference(referenceKey: string): string | null {
 
 export type CredentialSource = 'encrypted' | 'environment' | 'none';
 
-export const CONNECTION_TEST_STATUSES = ['ok', 'failed'] as const;
+export const CONNECTION_TEST_STATUSES = ['passed', 'failed'] as const;
 export type ConnectionTestStatus = (typeof CONNECTION_TEST_STATUSES)[number];
 
+/** The latest finished test of a model or connection (GET /api/v1/admin/connection-tests/:testId has it all). */
 export interface ConnectionTestResult {
+  testId: string | null;
   status: ConnectionTestStatus;
+  /** Why it failed; null when it passed. */
+  category: ProbeCategory | null;
   testedAt: string;
   latencyMs: number | null;
-  /** Why it failed, scrubbed of credentials. */
+  /** What happened, scrubbed of credentials. */
   message: string | null;
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PGlite, type Extension } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { acquirePidLock } from './pid-lock';
+import { PgliteSessionQueue } from './pglite-session-queue';
 
 // contrib/* declares ESM-only types but ships a CommonJS build, which is what runs here.
 const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as {
@@ -24,7 +25,7 @@ export interface EmbeddedPostgres {
 /**
  * Runs PGlite (PostgreSQL compiled to WASM) in this process and serves it on a private unix socket,
  * so TypeORM, `pg` and BullMQ talk to it exactly as they talk to a PostgreSQL server.
- * PGlite runs one transaction at a time; the socket server queues the others.
+ * PGlite runs one session: clients take turns, one exchange or transaction at a time.
  *
  * @param dataDir where the database files live; omit for an in-memory database (tests).
  */
@@ -45,6 +46,11 @@ export async function startEmbeddedPostgres(options: {
     extensions: { pg_trgm },
   });
 
+  // PGlite is one session shared by every client. BullMQ's job tables live in schema `bullmq` and its SQL
+  // names them unqualified (its per-connection search_path option does not reach PGlite), so the session
+  // looks there after `public`; our table names must not collide with BullMQ's (the schema test checks).
+  await db.exec('SET search_path TO public, bullmq');
+
   // A fresh 0700 directory: nobody else on the machine can reach the socket, and no stale socket blocks us.
   const socketDir = await mkdtemp(join(tmpdir(), 'llmr-pg-'));
   await chmod(socketDir, 0o700);
@@ -53,6 +59,9 @@ export async function startEmbeddedPostgres(options: {
     path: join(socketDir, `.s.PGSQL.${SOCKET_PORT}`),
     maxConnections: options.maxConnections,
   });
+  // Replaces the server's own queue (before any client connects): see PgliteSessionQueue for why.
+  (server as unknown as { queryQueue: PgliteSessionQueue }).queryQueue =
+    new PgliteSessionQueue(db);
   await server.start();
 
   return {

@@ -14,7 +14,10 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
-      additionalEntryPoints: [{ entryName: 'cli', entryPath: './src/cli.ts' }],
+      additionalEntryPoints: [
+        { entryName: 'cli', entryPath: './src/cli.ts' },
+        { entryName: 'worker', entryPath: './src/worker.ts' },
+      ],
       tsConfig: './tsconfig.app.json',
       assets: ['./src/assets'],
       optimization: false,

@@ -118,6 +118,12 @@ export async function createApp({
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   setupOpenApi(app);
-  await app.init();
+  try {
+    await app.init();
+  } catch (error) {
+    // Providers already built (queues, workers, pools) hold connections: close them so the caller can close the database.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   return app;
 }

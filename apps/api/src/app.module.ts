@@ -4,6 +4,8 @@ import { type CredentialEnvironment } from './config/credential-environment';
 import { AppConfigModule } from './config/config.module';
 import { type DatabaseHandle } from './database/database-handle';
 import { DatabaseModule } from './database/database.module';
+import { ConnectionTestsModule } from './modules/connection-tests/connection-tests.module';
+import { QueueModule } from './queue/queue.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { RegistryModule } from './modules/registry/registry.module';
@@ -25,6 +27,10 @@ export class AppModule {
         SecretsModule,
         HealthModule,
         RegistryModule,
+        QueueModule.register(options.config, options.database),
+        ConnectionTestsModule.register({
+          processors: options.config.runProcessors,
+        }),
       ],
     };
   }

@@ -2,6 +2,23 @@ import { isAbsolute, resolve } from 'node:path';
 import { type Environment, type LogLevel, type NodeEnv } from './environment';
 
 export type DatabaseMode = 'embedded' | 'postgres';
+/** Where BullMQ keeps its jobs: Redis when REDIS_URL is set, else the database. */
+export type QueueBackend = 'redis' | 'database';
+
+export interface ConnectionTestSettings {
+  concurrency: number;
+  /** Tests started per connection per window, across all workers; 0: no limit. */
+  rateLimit: number;
+  rateWindowMs: number;
+  timeoutMs: number;
+  attempts: number;
+}
+
+export interface HealthCheckConfig {
+  enabled: boolean;
+  /** How often due checks are looked for. */
+  sweepIntervalMs: number;
+}
 
 /** The typed configuration the application runs with, derived once from the environment. */
 export interface AppConfig {
@@ -30,6 +47,14 @@ export interface AppConfig {
   previousMasterKeys: string[];
   /** What `*_env` references may name: variable names, or prefixes ending in `*`. */
   envAllowlist: string[];
+  queueBackend: QueueBackend;
+  redisUrl?: string;
+  /** Namespaces this registry's jobs in a shared Redis. */
+  queuePrefix: string;
+  /** Whether this process runs the job processors (the worker always does). */
+  runProcessors: boolean;
+  connectionTests: ConnectionTestSettings;
+  healthChecks: HealthCheckConfig;
 }
 
 /** The variables provider SDKs conventionally read; anything else must be allowed explicitly. */
@@ -84,5 +109,20 @@ export function toAppConfig(env: Environment, cwd = process.cwd()): AppConfig {
     envAllowlist:
       env.REGISTRY_ENV_ALLOWLIST?.split(',').map((entry) => entry.trim()) ??
       DEFAULT_ENV_ALLOWLIST,
+    queueBackend: env.REDIS_URL ? 'redis' : 'database',
+    redisUrl: env.REDIS_URL,
+    queuePrefix: env.QUEUE_PREFIX,
+    runProcessors: env.JOB_PROCESSORS,
+    connectionTests: {
+      concurrency: env.CONNECTION_TEST_CONCURRENCY,
+      rateLimit: env.CONNECTION_TEST_RATE_LIMIT,
+      rateWindowMs: env.CONNECTION_TEST_RATE_WINDOW_SECONDS * 1000,
+      timeoutMs: env.CONNECTION_TEST_TIMEOUT_MS,
+      attempts: env.CONNECTION_TEST_ATTEMPTS,
+    },
+    healthChecks: {
+      enabled: env.HEALTH_CHECKS_ENABLED,
+      sweepIntervalMs: 60_000,
+    },
   };
 }

@@ -155,6 +155,65 @@ export class Environment {
   })
   REGISTRY_ENV_ALLOWLIST?: string;
 
+  /**
+   * Jobs on Redis (full mode). Unset: BullMQ keeps its jobs in the database (PGlite or DATABASE_URL).
+   */
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, {
+    message: 'must be a redis:// or rediss:// URL',
+  })
+  REDIS_URL?: string;
+
+  /** Namespaces the registry's keys when several deployments share one Redis. */
+  @Matches(/^[A-Za-z0-9_-]{1,40}$/, {
+    message: 'must be 1 to 40 letters, digits, - or _',
+  })
+  QUEUE_PREFIX = 'llm-registry';
+
+  /** Run the job processors in this process; set false on API replicas when workers run them. */
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  JOB_PROCESSORS = true;
+
+  /** Connection tests a process runs at once. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1 and 200' })
+  @Min(1, { message: 'must be an integer between 1 and 200' })
+  @Max(200, { message: 'must be an integer between 1 and 200' })
+  CONNECTION_TEST_CONCURRENCY = 8;
+
+  /** Tests started per provider connection per window, across all workers; 0 means no limit. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 0 and 100000' })
+  @Min(0, { message: 'must be an integer between 0 and 100000' })
+  @Max(100_000, { message: 'must be an integer between 0 and 100000' })
+  CONNECTION_TEST_RATE_LIMIT = 60;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1 and 3600' })
+  @Min(1, { message: 'must be an integer between 1 and 3600' })
+  @Max(3600, { message: 'must be an integer between 1 and 3600' })
+  CONNECTION_TEST_RATE_WINDOW_SECONDS = 60;
+
+  /** Deadline of one provider call in a test. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1000 and 300000' })
+  @Min(1000, { message: 'must be an integer between 1000 and 300000' })
+  @Max(300_000, { message: 'must be an integer between 1000 and 300000' })
+  CONNECTION_TEST_TIMEOUT_MS = 20_000;
+
+  /** Tries per manual test; only transient failures (timeout, network, rate limit) are retried. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1 and 10' })
+  @Min(1, { message: 'must be an integer between 1 and 10' })
+  @Max(10, { message: 'must be an integer between 1 and 10' })
+  CONNECTION_TEST_ATTEMPTS = 3;
+
+  /** Scheduled health checks of the models that ask for them; off unless enabled here. */
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  HEALTH_CHECKS_ENABLED = false;
+
   /** Seed the catalogue of original models into an empty database on first start. */
   @Transform(toBool)
   @IsBoolean({ message: 'must be true or false' })
@@ -167,6 +226,7 @@ export class ConfigError extends Error {}
 const HIDDEN_VALUES = new Set([
   'ADMIN_PASSWORD',
   'DATABASE_URL',
+  'REDIS_URL',
   'REGISTRY_MASTER_KEY',
   'REGISTRY_MASTER_KEY_PREVIOUS',
 ]);

@@ -1,4 +1,5 @@
 import { ApiKeyEntity } from '../modules/auth/api-key.entity';
+import { ConnectionTestEntity } from '../modules/connection-tests/connection-test.entity';
 import { LoginThrottleEntity } from '../modules/auth/login-throttle.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
 import { UserEntity } from '../modules/auth/user.entity';
@@ -11,6 +12,7 @@ import { AppStateEntity } from './app-state.entity';
 export const ENTITIES = [
   ApiKeyEntity,
   AppStateEntity,
+  ConnectionTestEntity,
   LoginThrottleEntity,
   ModelEntity,
   ProviderConnectionEntity,

@@ -15,7 +15,7 @@ const DESCRIPTIONS: Record<ProblemStatus, string> = {
   422: 'Valid, but not possible for this resource (e.g. a credential variable not set, or no discovery for this provider).',
   428: 'No `version` in the body and no If-Match header.',
   502: 'The provider answered with an error or could not be reached; the detail says which, scrubbed of credentials.',
-  503: 'Not ready.',
+  503: 'Not ready, or a service it needs (database, job queue) does not answer.',
 };
 
 /** Documents the problem+json error responses a route can answer. */

@@ -3,6 +3,7 @@ import { AddAuthentication1795309240301 } from './1795309240301-AddAuthenticatio
 import { TuneModelListIndexes1795310436637 } from './1795310436637-TuneModelListIndexes';
 import { AddSecrets1795311539749 } from './1795311539749-AddSecrets';
 import { AddProviderConnections1795315077279 } from './1795315077279-AddProviderConnections';
+import { AddConnectionTests1795323365298 } from './1795323365298-AddConnectionTests';
 
 /** Every migration, oldest first. Written by `npm run migration:generate -- <Name>`. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   TuneModelListIndexes1795310436637,
   AddSecrets1795311539749,
   AddProviderConnections1795315077279,
+  AddConnectionTests1795323365298,
 ];

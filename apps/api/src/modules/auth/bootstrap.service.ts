@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfigService } from '../../config/app-config.service';
+import { lockUntilCommit } from '../../database/advisory-lock';
 import { hashPassword } from './password-hasher';
 import { assertStrongPassword } from './password-policy';
 import { generatePassword } from './tokens';
@@ -27,9 +28,7 @@ export class BootstrapService {
     if (configured) assertStrongPassword(configured, 'ADMIN_PASSWORD', email);
     const password = configured ?? generatePassword();
     const created = await this.users.transaction(async (manager) => {
-      await manager.query(
-        `SELECT pg_advisory_xact_lock(hashtext('users.bootstrap'))`,
-      );
+      await lockUntilCommit(manager, 'users.bootstrap');
       if ((await this.users.count(manager)) > 0) return false;
       await this.users.insert(
         {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { type UserRole } from '@llm-registry/contracts';
 import { containsPattern } from '../../database/like-pattern';
+import { lockUntilCommit } from '../../database/advisory-lock';
 import { UserEntity } from './user.entity';
 
 export interface UserListQuery {
@@ -86,9 +87,7 @@ export class UsersRepository {
 
   /** Serialises changes that could remove the last admin (two admins demoting each other at once). */
   async lockAdminSet(manager: EntityManager): Promise<void> {
-    await manager.query(
-      `SELECT pg_advisory_xact_lock(hashtext('users.admins'))`,
-    );
+    await lockUntilCommit(manager, 'users.admins');
   }
 
   async insert(

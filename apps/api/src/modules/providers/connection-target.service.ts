@@ -5,6 +5,12 @@ import { ValidationProblem } from '../../common/problem/problem.exception';
 import { EnvReferencesService } from '../secrets/env-references.service';
 import { SecretsService } from '../secrets/secrets.service';
 import { type ProviderConnectionEntity } from './provider-connection.entity';
+
+/** What resolving needs of a connection, saved or a draft under test. */
+export type ConnectionDefinition = Pick<
+  ProviderConnectionEntity,
+  'name' | 'provider' | 'baseUrl' | 'settings' | 'secretId' | 'authEnv'
+>;
 import { ProvidersErrorCode, ProvidersException } from './providers.exception';
 
 /**
@@ -18,9 +24,7 @@ export class ConnectionTargetService {
     private readonly envReferences: EnvReferencesService,
   ) {}
 
-  async resolve(
-    connection: ProviderConnectionEntity,
-  ): Promise<ConnectionTarget> {
+  async resolve(connection: ConnectionDefinition): Promise<ConnectionTarget> {
     const target: ConnectionTarget = {
       provider: connection.provider,
       baseUrl: connection.baseUrl,
@@ -35,7 +39,7 @@ export class ConnectionTargetService {
 
   /** Checked against the allow-list again: it may have shrunk since the reference was written. */
   private applyEnvReferences(
-    connection: ProviderConnectionEntity,
+    connection: ConnectionDefinition,
     target: ConnectionTarget,
   ): void {
     const authEnv = connection.authEnv ?? {};

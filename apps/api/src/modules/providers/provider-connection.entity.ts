@@ -11,10 +11,10 @@ import {
   PROVIDER_IDS,
   type AuthEnv,
   type ConnectionSettingKey,
-  type ConnectionTestStatus,
   type ProviderId,
 } from '@llm-registry/contracts';
-import { VersionedEntity } from '../../database/versioned.entity';
+import { inList } from '../../database/check-in-list';
+import { TestedEntity } from '../../database/tested.entity';
 import { SecretEntity } from '../secrets/secret.entity';
 
 /** Settings other than the base URL (which has its own column), by catalogue key. */
@@ -25,16 +25,13 @@ export type ConnectionSettings = Partial<
 @Entity('provider_connections')
 @Index('UQ_provider_connections_name', ['name'], { unique: true })
 @Index('IDX_provider_connections_provider', ['provider'])
-@Check(
-  'CHK_provider_connections_provider',
-  `"provider" IN (${PROVIDER_IDS.map((id) => `'${id}'`).join(', ')})`,
-)
+@Check('CHK_provider_connections_provider', inList('provider', PROVIDER_IDS))
 // A connection holds one credential form at most: an encrypted secret or environment references.
 @Check(
   'CHK_provider_connections_one_credential_form',
   `"secret_id" IS NULL OR "auth_env" IS NULL`,
 )
-export class ProviderConnectionEntity extends VersionedEntity {
+export class ProviderConnectionEntity extends TestedEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -66,21 +63,4 @@ export class ProviderConnectionEntity extends VersionedEntity {
 
   @Column({ type: 'boolean', default: true })
   enabled!: boolean;
-
-  @Column({
-    name: 'last_test_status',
-    type: 'varchar',
-    length: 20,
-    nullable: true,
-  })
-  lastTestStatus!: ConnectionTestStatus | null;
-
-  @Column({ name: 'last_test_at', type: 'timestamptz', nullable: true })
-  lastTestAt!: Date | null;
-
-  @Column({ name: 'last_test_latency_ms', type: 'integer', nullable: true })
-  lastTestLatencyMs!: number | null;
-
-  @Column({ name: 'last_test_message', type: 'text', nullable: true })
-  lastTestMessage!: string | null;
 }

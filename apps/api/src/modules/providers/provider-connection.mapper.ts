@@ -1,3 +1,4 @@
+import { lastTestOf } from '../../database/tested.entity';
 import {
   getProviderSpec,
   type ConnectionSecretKey,
@@ -43,15 +44,7 @@ export function toProviderConnection(
     secretHint: hasSecret ? primaryHint(extras.hints) : null,
     secretHints: hasSecret ? extras.hints : {},
     enabled: entity.enabled,
-    lastTest:
-      entity.lastTestStatus && entity.lastTestAt
-        ? {
-            status: entity.lastTestStatus,
-            testedAt: entity.lastTestAt.toISOString(),
-            latencyMs: entity.lastTestLatencyMs,
-            message: entity.lastTestMessage,
-          }
-        : null,
+    lastTest: lastTestOf(entity),
     modelCount: extras.modelCount,
     createdAt: entity.createdAt.toISOString(),
     updatedAt: entity.updatedAt.toISOString(),

@@ -9,6 +9,7 @@ import {
   type ConnectionSecretKey,
   type ConnectionSettingKey,
   type CreateProviderConnectionRequest,
+  type DraftConnection,
   type FieldError,
   type Page,
   type ProviderConnection,
@@ -38,6 +39,14 @@ import { SEED_CONNECTIONS } from './seed-connections';
 import { effectiveBaseUrl, looksMasked, sameEndpoint } from './secret-input';
 
 type SecretInput = Partial<Record<ConnectionSecretKey, string | null>>;
+
+/** A checked, unsaved connection: what would be stored, secrets still in clear. */
+export interface ConnectionDraft {
+  baseUrl: string | null;
+  settings: ConnectionSettings;
+  secrets: SecretValues;
+  authEnv: AuthEnv | null;
+}
 
 /**
  * Provider connections: endpoint, settings and one credential form. Secrets go straight to the secrets
@@ -123,38 +132,21 @@ export class ProviderConnectionsService {
   async create(
     request: CreateProviderConnectionRequest,
   ): Promise<ProviderConnection> {
-    const secrets = secretInputOf(request);
-    const present = Object.entries(secrets).filter(
-      (entry): entry is [string, string] => !!entry[1],
-    );
-    const maskedErrors = present
-      .filter(([, value]) => looksMasked(value))
-      .map(([field]) => ({
-        field,
-        message: 'looks like a masked hint; enter the full value',
-      }));
-    this.assertValid(
-      request.provider,
-      { ...settingInputOf(request), baseUrl: request.baseUrl, ...secrets },
-      request.authEnv,
-      maskedErrors,
-      present.length > 0 && nonEmpty(request.authEnv) !== null,
-    );
+    const definition = this.checkDefinition(request.provider, request);
     const entity = await this.withNameCheck(request.name, () =>
       this.connections.transaction(async (manager) => {
         const secretId =
-          present.length > 0
-            ? (await this.secrets.create(Object.fromEntries(present), manager))
-                .id
+          Object.keys(definition.secrets).length > 0
+            ? (await this.secrets.create(definition.secrets, manager)).id
             : null;
         return this.connections.insert(
           {
             name: request.name,
             provider: request.provider,
-            baseUrl: request.baseUrl ?? null,
-            settings: settingsOf(request),
+            baseUrl: definition.baseUrl,
+            settings: definition.settings,
             secretId,
-            authEnv: nonEmpty(request.authEnv),
+            authEnv: definition.authEnv,
             enabled: request.enabled ?? true,
           },
           manager,
@@ -162,6 +154,24 @@ export class ProviderConnectionsService {
       }),
     );
     return this.presentOne(entity);
+  }
+
+  /**
+   * Checks an unsaved connection (a draft under test) as creating it would; errors name
+   * `connection.<field>`. The secrets come back in clear for the caller to store encrypted.
+   */
+  validateDraft(provider: ProviderId, draft: DraftConnection): ConnectionDraft {
+    try {
+      return this.checkDefinition(provider, draft);
+    } catch (error) {
+      if (!(error instanceof ValidationProblem)) throw error;
+      throw new ValidationProblem(
+        (error.errors ?? []).map((e) => ({
+          ...e,
+          field: `connection.${e.field}`,
+        })),
+      );
+    }
   }
 
   /**
@@ -246,6 +256,39 @@ export class ProviderConnectionsService {
       if (current.secretId)
         await this.secrets.delete(current.secretId, manager);
     });
+  }
+
+  /** The fields a new connection would be stored with, or 400 naming every bad field. */
+  private checkDefinition(
+    provider: ProviderId,
+    request: DraftConnection,
+  ): ConnectionDraft {
+    const present = Object.entries(secretInputOf(request)).filter(
+      (entry): entry is [string, string] => !!entry[1],
+    );
+    const maskedErrors = present
+      .filter(([, value]) => looksMasked(value))
+      .map(([field]) => ({
+        field,
+        message: 'looks like a masked hint; enter the full value',
+      }));
+    this.assertValid(
+      provider,
+      {
+        ...settingInputOf(request),
+        baseUrl: request.baseUrl,
+        ...Object.fromEntries(present),
+      },
+      request.authEnv,
+      maskedErrors,
+      present.length > 0 && nonEmpty(request.authEnv) !== null,
+    );
+    return {
+      baseUrl: request.baseUrl ?? null,
+      settings: settingsOf(request),
+      secrets: Object.fromEntries(present),
+      authEnv: nonEmpty(request.authEnv),
+    };
   }
 
   /** Locks the row and checks the caller's version, if one was sent. */

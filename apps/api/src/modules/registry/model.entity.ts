@@ -8,7 +8,8 @@ import {
   PrimaryGeneratedColumn,
   type ValueTransformer,
 } from 'typeorm';
-import { VersionedEntity } from '../../database/versioned.entity';
+import { inList } from '../../database/check-in-list';
+import { TestedEntity } from '../../database/tested.entity';
 import { ProviderConnectionEntity } from '../providers/provider-connection.entity';
 import {
   MODEL_STATUSES,
@@ -20,9 +21,6 @@ import {
   type ModelType,
   type ProviderId,
 } from '@llm-registry/contracts';
-
-const inList = (column: string, values: readonly string[]) =>
-  `"${column}" IN (${values.map((v) => `'${v}'`).join(', ')})`;
 
 /** numeric comes back from pg as a string; prices are small enough for a JS number. */
 const numericToNumber: ValueTransformer = {
@@ -59,7 +57,11 @@ const numericToNumber: ValueTransformer = {
 @Index('IDX_models_updated_at', ['updatedAt'])
 // Trigram index for `q` substring search; an expression index TypeORM cannot describe (see the migration).
 @Index('IDX_models_search_trgm', { synchronize: false })
-export class ModelEntity extends VersionedEntity {
+@Check(
+  'CHK_models_health_check_complete',
+  `("health_check_interval_minutes" IS NULL) = ("health_check_daily_cap" IS NULL)`,
+)
+export class ModelEntity extends TestedEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -135,4 +137,15 @@ export class ModelEntity extends VersionedEntity {
     transformer: numericToNumber,
   })
   outputPricePerMillion!: number | null;
+
+  /** Scheduled health checks: null when off for this model. */
+  @Column({
+    name: 'health_check_interval_minutes',
+    type: 'integer',
+    nullable: true,
+  })
+  healthCheckIntervalMinutes!: number | null;
+
+  @Column({ name: 'health_check_daily_cap', type: 'integer', nullable: true })
+  healthCheckDailyCap!: number | null;
 }

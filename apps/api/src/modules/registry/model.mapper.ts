@@ -1,3 +1,4 @@
+import { lastTestOf } from '../../database/tested.entity';
 import { type Model, type PublicModel } from '@llm-registry/contracts';
 import { type ModelEntity } from './model.entity';
 
@@ -21,18 +22,29 @@ export function toModel(entity: ModelEntity): Model {
     owner: entity.owner,
     inputPricePerMillion: entity.inputPricePerMillion,
     outputPricePerMillion: entity.outputPricePerMillion,
+    lastTest: lastTestOf(entity),
+    healthCheck:
+      entity.healthCheckIntervalMinutes !== null &&
+      entity.healthCheckDailyCap !== null
+        ? {
+            intervalMinutes: entity.healthCheckIntervalMinutes,
+            dailyCap: entity.healthCheckDailyCap,
+          }
+        : null,
     createdAt: entity.createdAt.toISOString(),
     updatedAt: entity.updatedAt.toISOString(),
     version: entity.version,
   };
 }
 
-/** What consuming services see: no endpoint, owner or connection. */
+/** What consuming services see: no endpoint, owner, connection or monitoring. */
 export function toPublicModel(entity: ModelEntity): PublicModel {
   const {
     endpoint: _endpoint,
     owner: _owner,
     providerConnectionId: _connection,
+    lastTest: _lastTest,
+    healthCheck: _healthCheck,
     ...rest
   } = toModel(entity);
   return rest;

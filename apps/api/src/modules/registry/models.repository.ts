@@ -9,6 +9,7 @@ import {
 } from '@llm-registry/contracts';
 import { containsPattern } from '../../database/like-pattern';
 import { updateAndReload } from '../../database/update-and-reload';
+import { lockUntilCommit } from '../../database/advisory-lock';
 import { ModelEntity } from './model.entity';
 
 export type ModelChanges = Partial<
@@ -36,6 +37,15 @@ export class ModelsRepository {
 
   findById(id: string, manager?: EntityManager): Promise<ModelEntity | null> {
     return this.repo(manager).findOneBy({ id });
+  }
+
+  findFirstActiveByConnection(
+    connectionId: string,
+  ): Promise<ModelEntity | null> {
+    return this.repo().findOne({
+      where: { providerConnectionId: connectionId, status: 'active' },
+      order: { priority: 'ASC', name: 'ASC' },
+    });
   }
 
   /** Locks the row until the transaction ends, so read-check-write sequences cannot interleave. */
@@ -144,9 +154,7 @@ export class ModelsRepository {
     scope: string,
     manager: EntityManager,
   ): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
-      `models.default:${type}:${scope}`,
-    ]);
+    await lockUntilCommit(manager, `models.default:${type}:${scope}`);
   }
 
   async clearDefault(

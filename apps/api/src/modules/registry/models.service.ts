@@ -3,11 +3,11 @@ import { type EntityManager } from 'typeorm';
 import {
   DEFAULT_PAGE_SIZE,
   GLOBAL_SCOPE,
-  validateModelDefinition,
   type BulkActionRequest,
   type BulkActionResponse,
   type BulkItemResult,
   type CreateModelRequest,
+  type HealthCheckSettings,
   type Model,
   type ModelListQuery,
   type ModelStatus,
@@ -26,6 +26,7 @@ import { isUniqueViolation } from '../../database/postgres-errors';
 import { ProviderConnectionsService } from '../providers/provider-connections.service';
 import { type ModelEntity } from './model.entity';
 import { toModel, toPublicModel } from './model.mapper';
+import { assertValidDefinition } from './model-definition';
 import { type ModelChanges, ModelsRepository } from './models.repository';
 import { RegistryErrorCode, RegistryException } from './registry.exception';
 
@@ -92,6 +93,7 @@ export class ModelsService {
             owner: request.owner ?? null,
             inputPricePerMillion: request.inputPricePerMillion ?? null,
             outputPricePerMillion: request.outputPricePerMillion ?? null,
+            ...healthCheckColumns(request.healthCheck),
           },
           manager,
         );
@@ -102,7 +104,7 @@ export class ModelsService {
 
   /** Fields left out keep their value; `params` and `capabilities` are replaced as a whole. */
   async update(id: string, request: UpdateModelRequest): Promise<Model> {
-    const { version, ...changes } = request;
+    const { version, healthCheck, ...changes } = request;
     const updated = await this.models.transaction(async (manager) => {
       const current = await this.lockCurrent(id, version, manager);
       const next = { ...current, ...definedOnly(changes) };
@@ -117,7 +119,14 @@ export class ModelsService {
           manager,
         );
       return this.withNameCheck(next.name, current.scope, () =>
-        this.models.update(id, definedOnly(changes) as ModelChanges, manager),
+        this.models.update(
+          id,
+          {
+            ...(definedOnly(changes) as ModelChanges),
+            ...healthCheckColumns(healthCheck),
+          },
+          manager,
+        ),
       );
     });
     return toModel(updated);
@@ -234,7 +243,12 @@ export class ModelsService {
     }
   }
 
-  private async getEntity(id: string): Promise<ModelEntity> {
+  /** The model a connection test probes when its provider cannot list models. */
+  firstActiveOfConnection(connectionId: string): Promise<ModelEntity | null> {
+    return this.models.findFirstActiveByConnection(connectionId);
+  }
+
+  async getEntity(id: string): Promise<ModelEntity> {
     const entity = await this.models.findById(id);
     if (!entity) throw RegistryException.notFound(id);
     return entity;
@@ -285,13 +299,13 @@ export class ModelsService {
   }
 }
 
-function assertValidDefinition(
-  model: Pick<CreateModelRequest, 'provider' | 'type' | 'params'>,
-): void {
-  const errors = validateModelDefinition({
-    provider: model.provider,
-    type: model.type,
-    params: model.params,
-  });
-  if (errors.length > 0) throw new ValidationProblem(errors);
+/** Left out: unchanged; null: off. */
+function healthCheckColumns(
+  settings: HealthCheckSettings | null | undefined,
+): Pick<ModelChanges, 'healthCheckIntervalMinutes' | 'healthCheckDailyCap'> {
+  if (settings === undefined) return {};
+  return {
+    healthCheckIntervalMinutes: settings?.intervalMinutes ?? null,
+    healthCheckDailyCap: settings?.dailyCap ?? null,
+  };
 }

@@ -1,13 +1,11 @@
+import { ConnectionTestResultDto } from '../../connection-tests/dto/connection-test-result.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  CONNECTION_TEST_STATUSES,
   MODEL_CAPABILITIES,
   MODEL_TYPES,
   PROVIDER_IDS,
   type AuthEnv,
   type ConnectionSecretKey,
-  type ConnectionTestResult,
-  type ConnectionTestStatus,
   type CredentialSource,
   type ModelCapability,
   type ModelType,
@@ -17,15 +15,6 @@ import {
   type RemoteModelListing,
 } from '@llm-registry/contracts';
 import { PageMetaDto } from '../../../common/openapi/page-meta.dto';
-
-class ConnectionTestResultDto implements ConnectionTestResult {
-  @ApiProperty({ enum: CONNECTION_TEST_STATUSES })
-  status!: ConnectionTestStatus;
-  @ApiProperty({ format: 'date-time' }) testedAt!: string;
-  @ApiProperty({ nullable: true, type: Number, example: 182 })
-  latencyMs!: number | null;
-  @ApiProperty({ nullable: true, type: String }) message!: string | null;
-}
 
 export class ProviderConnectionDto implements ProviderConnection {
   @ApiProperty({ format: 'uuid' }) id!: string;

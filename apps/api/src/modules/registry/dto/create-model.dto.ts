@@ -14,7 +14,9 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateNested,
 } from 'class-validator';
+import { Type } from 'class-transformer';
 import {
   MODEL_CAPABILITIES,
   MODEL_STATUSES,
@@ -35,6 +37,7 @@ import {
   IsScope,
   Trim,
 } from '../../../common/validation/validators';
+import { HealthCheckSettingsDto } from '../../connection-tests/dto/health-check-settings.dto';
 
 const MAX_PRICE = 1_000_000;
 
@@ -203,4 +206,15 @@ export class CreateModelDto implements CreateModelRequest {
   @Min(0)
   @Max(MAX_PRICE)
   outputPricePerMillion?: number | null;
+
+  @ApiPropertyOptional({
+    type: HealthCheckSettingsDto,
+    nullable: true,
+    description:
+      'Scheduled health checks of this model (they run only when HEALTH_CHECKS_ENABLED is set); null turns them off.',
+  })
+  @Nullable()
+  @ValidateNested()
+  @Type(() => HealthCheckSettingsDto)
+  healthCheck?: HealthCheckSettingsDto | null;
 }

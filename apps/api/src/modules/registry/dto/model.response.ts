@@ -1,3 +1,5 @@
+import { ConnectionTestResultDto } from '../../connection-tests/dto/connection-test-result.dto';
+import { HealthCheckSettingsDto } from '../../connection-tests/dto/health-check-settings.dto';
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { PageMetaDto } from '../../../common/openapi/page-meta.dto';
 import {
@@ -48,6 +50,10 @@ export class ModelDto implements Model {
   inputPricePerMillion!: number | null;
   @ApiProperty({ nullable: true, type: Number, example: 0.6 })
   outputPricePerMillion!: number | null;
+  @ApiProperty({ type: ConnectionTestResultDto, nullable: true })
+  lastTest!: ConnectionTestResultDto | null;
+  @ApiProperty({ type: HealthCheckSettingsDto, nullable: true })
+  healthCheck!: HealthCheckSettingsDto | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiProperty({
@@ -62,6 +68,8 @@ export class PublicModelDto
     'endpoint',
     'owner',
     'providerConnectionId',
+    'lastTest',
+    'healthCheck',
   ] as const)
   implements PublicModel {}
 

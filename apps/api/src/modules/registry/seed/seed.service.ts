@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
 import { GLOBAL_SCOPE } from '@llm-registry/contracts';
+import { lockUntilCommit } from '../../../database/advisory-lock';
 import { AppStateRepository } from '../../../database/app-state.repository';
 import { ProviderConnectionsService } from '../../providers/provider-connections.service';
 import { ModelsRepository } from '../models.repository';
@@ -27,9 +28,7 @@ export class SeedService {
   /** First start only: an installation whose admins deleted the seeded models does not get them back. */
   async seedOnce(): Promise<SeedResult> {
     return this.models.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
-        SEEDED_KEY,
-      ]);
+      await lockUntilCommit(manager, SEEDED_KEY);
       if (await this.appState.get(SEEDED_KEY, manager))
         return { inserted: [], skipped: true };
       const inserted =
@@ -52,9 +51,7 @@ export class SeedService {
   /** The `seed` command: adds whichever seed connections and models are missing (by name in the global scope); idempotent. */
   async seedMissing(): Promise<SeedResult> {
     return this.models.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
-        SEEDED_KEY,
-      ]);
+      await lockUntilCommit(manager, SEEDED_KEY);
       const inserted = await this.insertMissing(manager);
       await this.appState.set(
         SEEDED_KEY,

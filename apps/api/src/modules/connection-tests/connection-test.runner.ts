@@ -1,0 +1,287 @@
+import { Injectable } from '@nestjs/common';
+import {
+  classifyProviderError,
+  listRemoteModels,
+  probeModel,
+  supportsDiscovery,
+  type ConnectionTarget,
+  type ModelRef,
+  type ProbeOutcome,
+} from '@llm-registry/providers';
+import { getProviderSpec, type ProbeResult } from '@llm-registry/contracts';
+import { ProblemException } from '../../common/problem/problem.exception';
+import { redactor } from '../../common/redaction/redactor';
+import { AppConfigService } from '../../config/app-config.service';
+import {
+  type ConnectionDefinition,
+  ConnectionTargetService,
+} from '../providers/connection-target.service';
+import { type ProviderConnectionEntity } from '../providers/provider-connection.entity';
+import { ProviderConnectionsService } from '../providers/provider-connections.service';
+import { ModelsService } from '../registry/models.service';
+import { SecretsService } from '../secrets/secrets.service';
+import { type ConnectionTestEntity } from './connection-test.entity';
+import { ConnectionTestsRepository } from './connection-tests.repository';
+
+/** What the processor does with the job next. */
+export type RunOutcome =
+  | { kind: 'done' }
+  /** The connection is at its rate limit: run again after this long. */
+  | { kind: 'delay'; ms: number }
+  /** A transient failure with attempts left: let the queue retry with backoff. */
+  | { kind: 'retry'; reason: string };
+
+type Claim = { kind: 'claimed'; test: ConnectionTestEntity } | RunOutcome;
+
+/**
+ * Runs one connection test from its row: claims it under the connection's rate limit, calls the
+ * provider once, and records the result on the test, the model and the connection.
+ */
+@Injectable()
+export class ConnectionTestRunner {
+  constructor(
+    private readonly tests: ConnectionTestsRepository,
+    private readonly models: ModelsService,
+    private readonly connections: ProviderConnectionsService,
+    private readonly targets: ConnectionTargetService,
+    private readonly secrets: SecretsService,
+    private readonly config: AppConfigService,
+  ) {}
+
+  async run(testId: string, attempt: { final: boolean }): Promise<RunOutcome> {
+    const claim = await this.claim(testId);
+    if (claim.kind !== 'claimed') return claim;
+    const outcome = await this.execute(claim.test);
+    if (outcome.status === 'failed' && outcome.transient && !attempt.final) {
+      await this.tests.update(testId, {
+        status: 'queued',
+        message: `${outcome.message} (trying again)`,
+      });
+      return { kind: 'retry', reason: outcome.message };
+    }
+    await this.finish(claim.test, outcome);
+    return { kind: 'done' };
+  }
+
+  /** The job itself broke (not the provider) on its last attempt: the test must not stay queued. */
+  async abandon(testId: string): Promise<void> {
+    const test = await this.tests.findById(testId);
+    if (!test || test.finishedAt) return;
+    await this.finish(test, {
+      status: 'failed',
+      category: 'network',
+      message: 'The test could not be run; see the registry logs',
+      latencyMs: 0,
+      details: {},
+    });
+  }
+
+  /** Marks the test running unless it is finished or its connection is at the rate limit. */
+  private claim(testId: string): Promise<Claim> {
+    const { rateLimit, rateWindowMs } = this.config.get('connectionTests');
+    return this.tests.transaction(async (manager): Promise<Claim> => {
+      const test = await this.tests.findByIdForUpdate(testId, manager);
+      if (!test || test.finishedAt) return { kind: 'done' };
+      if (test.providerConnectionId && rateLimit > 0) {
+        const ms = await this.tests.rateLimitDelay(
+          test.providerConnectionId,
+          rateLimit,
+          rateWindowMs,
+          manager,
+        );
+        if (ms > 0) return { kind: 'delay', ms };
+      }
+      const changes = {
+        status: 'running' as const,
+        startedAt: new Date(),
+        attempts: test.attempts + 1,
+      };
+      await this.tests.update(testId, changes, manager);
+      return { kind: 'claimed', test: { ...test, ...changes } };
+    });
+  }
+
+  private async execute(test: ConnectionTestEntity): Promise<ProbeOutcome> {
+    try {
+      switch (test.subject) {
+        case 'model':
+          return await this.probeSavedModel(test);
+        case 'draft':
+          return await this.probeDraft(test);
+        case 'provider':
+          return await this.probeConnection(test);
+      }
+    } catch (error) {
+      // Resolving credentials failed (an unset variable, a refused reference): the registry's answer.
+      if (error instanceof ProblemException)
+        return failed('auth', redactor.scrub(error.detail));
+      throw error;
+    }
+  }
+
+  private async probeSavedModel(
+    test: ConnectionTestEntity,
+  ): Promise<ProbeOutcome> {
+    const model = await this.models.getEntity(test.modelId as string);
+    if (!model.providerConnectionId)
+      return failed(
+        'unsupported',
+        'The model has no provider connection: attach one to test it',
+      );
+    const connection = await this.connections.getEntity(
+      model.providerConnectionId,
+    );
+    return this.probe(await this.targets.resolve(connection), model);
+  }
+
+  /** The draft's own fields win over the saved connection it names; its secrets over the saved ones. */
+  private async probeDraft(test: ConnectionTestEntity): Promise<ProbeOutcome> {
+    const model = test.draftModel as NonNullable<
+      ConnectionTestEntity['draftModel']
+    >;
+    const saved = test.providerConnectionId
+      ? await this.connections.getEntity(test.providerConnectionId)
+      : null;
+    const draft = test.draftConnection;
+    const ownCredentials = Boolean(test.draftSecretId || draft?.authEnv);
+    const definition: ConnectionDefinition = {
+      name: saved?.name ?? 'The draft connection',
+      provider: model.provider,
+      baseUrl: draft?.baseUrl ?? saved?.baseUrl ?? null,
+      settings: { ...saved?.settings, ...draft?.settings },
+      secretId: ownCredentials ? test.draftSecretId : (saved?.secretId ?? null),
+      authEnv: ownCredentials
+        ? (draft?.authEnv ?? null)
+        : (saved?.authEnv ?? null),
+    };
+    return this.probe(await this.targets.resolve(definition), model);
+  }
+
+  /** Lists the provider's models where it can; otherwise probes the connection's first active model. */
+  private async probeConnection(
+    test: ConnectionTestEntity,
+  ): Promise<ProbeOutcome> {
+    const connection = await this.connections.getEntity(
+      test.providerConnectionId as string,
+    );
+    const target = await this.targets.resolve(connection);
+    if (supportsDiscovery(connection.provider)) return this.listModels(target);
+    const model = await this.models.firstActiveOfConnection(connection.id);
+    if (!model) return failed('unsupported', noModelToProbe(connection));
+    const outcome = await this.probe(target, model);
+    return {
+      ...outcome,
+      details: { ...outcome.details, probedModelId: model.id },
+    };
+  }
+
+  private async listModels(target: ConnectionTarget): Promise<ProbeOutcome> {
+    const started = performance.now();
+    const latencyMs = () => Math.round(performance.now() - started);
+    try {
+      const models = await listRemoteModels(target, {
+        timeoutMs: this.config.get('connectionTests').timeoutMs,
+      });
+      return {
+        status: 'passed',
+        category: null,
+        message: `The provider listed ${models.length} models`,
+        latencyMs: latencyMs(),
+        details: { remoteModelCount: models.length },
+        transient: false,
+      };
+    } catch (error) {
+      const { category, message, transient } = classifyProviderError(
+        error,
+        Object.values(target.credentials),
+      );
+      return {
+        ...failed(category, message, transient),
+        latencyMs: latencyMs(),
+      };
+    }
+  }
+
+  private probe(
+    target: ConnectionTarget,
+    model: ModelRef,
+  ): Promise<ProbeOutcome> {
+    return probeModel(
+      target,
+      { modelName: model.modelName, type: model.type, params: model.params },
+      { timeoutMs: this.config.get('connectionTests').timeoutMs },
+    );
+  }
+
+  /** One transaction: the result, the model's and connection's latest test, and the draft secret's deletion. */
+  private async finish(
+    test: ConnectionTestEntity,
+    outcome: ProbeResult,
+  ): Promise<void> {
+    const finishedAt = new Date();
+    const result: ProbeResult = {
+      status: outcome.status,
+      category: outcome.category,
+      message: redactor.scrub(outcome.message),
+      latencyMs: outcome.latencyMs,
+      details: outcome.details,
+    };
+    await this.tests.transaction(async (manager) => {
+      await this.tests.update(
+        test.id,
+        {
+          status: result.status,
+          category: result.category,
+          message: result.message,
+          latencyMs: result.latencyMs,
+          details: result.details,
+          finishedAt,
+          draftSecretId: null,
+        },
+        manager,
+      );
+      if (test.draftSecretId)
+        await this.secrets.delete(test.draftSecretId, manager);
+      // A draft's result belongs to no saved model, and says nothing about the saved connection's own credentials.
+      if (test.subject === 'draft') return;
+      if (test.modelId)
+        await this.tests.recordLastTest(
+          'models',
+          test.modelId,
+          test.id,
+          result,
+          finishedAt,
+          manager,
+        );
+      if (test.providerConnectionId)
+        await this.tests.recordLastTest(
+          'provider_connections',
+          test.providerConnectionId,
+          test.id,
+          result,
+          finishedAt,
+          manager,
+        );
+    });
+  }
+}
+
+function failed(
+  category: NonNullable<ProbeResult['category']>,
+  message: string,
+  transient = false,
+): ProbeOutcome {
+  return {
+    status: 'failed',
+    category,
+    message,
+    latencyMs: 0,
+    details: {},
+    transient,
+  };
+}
+
+function noModelToProbe(connection: ProviderConnectionEntity): string {
+  const { label } = getProviderSpec(connection.provider);
+  return `${label} cannot list its models, and ${connection.name} has no active model to probe: add one, then test again`;
+}

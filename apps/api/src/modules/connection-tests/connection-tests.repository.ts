@@ -1,0 +1,179 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, type EntityManager, type Repository } from 'typeorm';
+import {
+  type ConnectionTestListQuery,
+  type ProbeResult,
+} from '@llm-registry/contracts';
+import { lockUntilCommit } from '../../database/advisory-lock';
+import { ConnectionTestEntity } from './connection-test.entity';
+
+export type NewConnectionTest = Partial<
+  Omit<ConnectionTestEntity, 'id' | 'createdAt'>
+> &
+  Pick<ConnectionTestEntity, 'subject'>;
+
+/** Whose history a list shows. */
+export type HistoryOwner =
+  | { modelId: string }
+  | { providerConnectionId: string };
+
+/** Tables whose rows carry the latest test (TestedEntity). */
+type TestedTable = 'models' | 'provider_connections';
+
+/** Connection test rows: queries only. Methods take the transaction's manager inside one. */
+@Injectable()
+export class ConnectionTestsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  findById(
+    id: string,
+    manager?: EntityManager,
+  ): Promise<ConnectionTestEntity | null> {
+    return this.repo(manager).findOneBy({ id });
+  }
+
+  findByIdForUpdate(
+    id: string,
+    manager: EntityManager,
+  ): Promise<ConnectionTestEntity | null> {
+    return this.repo(manager)
+      .createQueryBuilder('t')
+      .setLock('pessimistic_write')
+      .where('t.id = :id', { id })
+      .getOne();
+  }
+
+  findPage(
+    owner: HistoryOwner,
+    query: Required<Pick<ConnectionTestListQuery, 'page' | 'pageSize'>> &
+      ConnectionTestListQuery,
+  ): Promise<[ConnectionTestEntity[], number]> {
+    const qb = this.repo().createQueryBuilder('t');
+    if ('modelId' in owner) qb.where('t.model_id = :id', { id: owner.modelId });
+    else
+      qb.where('t.provider_connection_id = :id', {
+        id: owner.providerConnectionId,
+      });
+    if (query.status)
+      qb.andWhere('t.status = :status', { status: query.status });
+    if (query.trigger)
+      qb.andWhere('t.trigger = :trigger', { trigger: query.trigger });
+    return qb
+      .orderBy('t.created_at', 'DESC')
+      .addOrderBy('t.id', 'DESC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+  }
+
+  insert(
+    values: NewConnectionTest,
+    manager?: EntityManager,
+  ): Promise<ConnectionTestEntity> {
+    const repo = this.repo(manager);
+    return repo.save(repo.create(values));
+  }
+
+  async update(
+    id: string,
+    changes: Partial<ConnectionTestEntity>,
+    manager?: EntityManager,
+  ): Promise<void> {
+    await this.repo(manager).update({ id }, changes);
+  }
+
+  /**
+   * How long until the connection may start another test: 0 when it is under `limit` starts in the
+   * window. Holds a per-connection lock until the transaction ends, so concurrent claims count each other.
+   */
+  async rateLimitDelay(
+    connectionId: string,
+    limit: number,
+    windowMs: number,
+    manager: EntityManager,
+  ): Promise<number> {
+    await lockUntilCommit(manager, `connection-tests.rate:${connectionId}`);
+    const [row] = (await manager.query(
+      `SELECT count(*)::int AS started,
+              (extract(epoch FROM min(started_at)) * 1000)::float8 AS oldest
+         FROM (SELECT started_at FROM connection_tests
+                WHERE provider_connection_id = $1
+                  AND started_at > now() - make_interval(secs => $2::float8 / 1000)
+                ORDER BY started_at DESC
+                LIMIT $3) recent`,
+      [connectionId, windowMs, limit],
+    )) as { started: number; oldest: number | null }[];
+    if (!row || row.started < limit || row.oldest === null) return 0;
+    return Math.max(1, Math.ceil(row.oldest + windowMs - Date.now()));
+  }
+
+  /** Writes the latest result onto the model or connection, unless a newer one is already there. */
+  async recordLastTest(
+    table: TestedTable,
+    id: string,
+    testId: string,
+    result: ProbeResult,
+    finishedAt: Date,
+    manager: EntityManager,
+  ): Promise<void> {
+    // Plain SQL: neither `version` nor `updated_at` may move, or admins' edits would conflict with tests.
+    await manager.query(
+      `UPDATE ${table}
+          SET last_test_id = $2, last_test_status = $3, last_test_category = $4,
+              last_test_message = $5, last_test_latency_ms = $6, last_test_at = $7
+        WHERE id = $1 AND (last_test_at IS NULL OR last_test_at <= $7)`,
+      [
+        id,
+        testId,
+        result.status,
+        result.category,
+        result.message,
+        result.latencyMs,
+        finishedAt,
+      ],
+    );
+  }
+
+  /**
+   * Queues a scheduled test for every active model whose interval has passed and whose daily cap is not
+   * reached; returns the new tests' ids. One statement under a lock, so overlapping sweeps cannot both
+   * pass a cap.
+   */
+  async insertDueHealthChecks(
+    limit: number,
+    manager: EntityManager,
+  ): Promise<string[]> {
+    await lockUntilCommit(manager, 'connection-tests.health-sweep');
+    const rows = (await manager.query(
+      `INSERT INTO connection_tests (subject, trigger, model_id, provider_connection_id)
+       SELECT 'model', 'scheduled', m.id, m.provider_connection_id
+         FROM models m
+        WHERE m.health_check_interval_minutes IS NOT NULL
+          AND m.status = 'active'
+          AND m.provider_connection_id IS NOT NULL
+          AND NOT EXISTS (
+                SELECT 1 FROM connection_tests t
+                 WHERE t.model_id = m.id AND t.trigger = 'scheduled'
+                   AND t.created_at > now() - make_interval(mins => m.health_check_interval_minutes))
+          AND (SELECT count(*) FROM connection_tests t
+                WHERE t.model_id = m.id AND t.trigger = 'scheduled'
+                  AND t.created_at >= date_trunc('day', now(), 'UTC')) < m.health_check_daily_cap
+        ORDER BY m.id
+        LIMIT $1
+       RETURNING id`,
+      [limit],
+    )) as { id: string }[];
+    return rows.map((row) => row.id);
+  }
+
+  private repo(manager?: EntityManager): Repository<ConnectionTestEntity> {
+    return (manager ?? this.dataSource.manager).getRepository(
+      ConnectionTestEntity,
+    );
+  }
+}

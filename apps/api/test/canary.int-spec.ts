@@ -6,6 +6,7 @@ import {
 } from '@llm-registry/testing/provider-doubles';
 import { createLogger } from '../src/common/logging/logger';
 import { testBackends } from './support/backends';
+import { waitForTests } from './support/connection-tests';
 import { generationModel } from './support/fixtures';
 import {
   startTestApp,
@@ -378,6 +379,45 @@ describe.each(testBackends())('canary sweep on %s', (backend) => {
       { method: 'DELETE', url: byId(goodConn.id) },
       `${PROVIDERS}/:id`,
     );
+    // Connection tests: a draft carrying the canary to an upstream that echoes it back, a saved model,
+    // a provider; then their results and histories.
+    const testsOf = '/api/v1/admin/connection-tests';
+    const draft = await call(
+      {
+        method: 'POST',
+        url: `${models}/test`,
+        body: {
+          type: 'generation',
+          provider: 'openai',
+          modelName: 'gpt-4o-mini',
+          connection: { baseUrl: echoing.baseUrl, apiKey: CANARY },
+        },
+      },
+      `${models}/test`,
+    );
+    expect(draft.status).toBe(202);
+    const modelTest = await call(
+      { method: 'POST', url: `${models}/${modelId}/test` },
+      `${models}/:id/test`,
+    );
+    const providerTest = await call(
+      { method: 'POST', url: `${PROVIDERS}/${echoConn.id}/test` },
+      `${PROVIDERS}/:id/test`,
+    );
+    const testIds = [draft, modelTest, providerTest].map((r) => r.body.id);
+    for (const result of await waitForTests(t, testIds))
+      await call(
+        { method: 'GET', url: `${testsOf}/${result.id}` },
+        `${testsOf}/:id`,
+      );
+    await call(
+      { method: 'GET', url: `${models}/${modelId}/tests` },
+      `${models}/:id/tests`,
+    );
+    await call(
+      { method: 'GET', url: `${PROVIDERS}/${echoConn.id}/tests` },
+      `${PROVIDERS}/:id/tests`,
+    );
     await call(
       { method: 'DELETE', url: `${models}/${modelId}` },
       `${models}/:id`,
@@ -429,14 +469,16 @@ describe.each(testBackends())('canary sweep on %s', (backend) => {
         expect(line.includes(canary) ? line : null).toBeNull();
 
     const tables: Array<{ table_name: string }> = await t.dataSource.query(
-      `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`,
+      `SELECT table_schema || '.' || table_name AS table_name FROM information_schema.tables
+        WHERE table_schema IN (current_schema(), 'bullmq') AND table_type = 'BASE TABLE'`,
     );
-    expect(tables.map((row) => row.table_name)).toContain(
-      'provider_connections',
-    );
+    const names = tables.map((row) => row.table_name);
+    expect(names).toContain('public.provider_connections');
+    // The job queue's own tables (BullMQ's database backend) are swept too.
+    expect(names).toContain('bullmq.job');
     for (const { table_name } of tables) {
       const rows: Array<{ row: string }> = await t.dataSource.query(
-        `SELECT t::text AS row FROM "${table_name}" t`,
+        `SELECT t::text AS row FROM ${table_name} t`,
       );
       for (const { row } of rows)
         for (const canary of CANARIES)

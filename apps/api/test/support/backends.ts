@@ -1,3 +1,5 @@
+import { type AppConfig } from '../../src/config/app-config';
+
 /** Which databases the integration suite runs against. */
 export type Backend = 'postgres' | 'pglite';
 
@@ -22,4 +24,30 @@ export function testBackends(): Backend[] {
     );
   }
   return ['pglite'];
+}
+
+export interface QueueCase {
+  name: 'embedded' | 'redis';
+  backend: Backend;
+  overrides: Partial<AppConfig>;
+}
+
+/**
+ * Both queue backends: BullMQ on its database backend over embedded PGlite, and BullMQ on Redis (with
+ * PostgreSQL when DATABASE_URL is set). REDIS_URL defaults to the machine's Redis.
+ */
+export function queueCases(): QueueCase[] {
+  const redisUrl = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+  return [
+    {
+      name: 'embedded',
+      backend: 'pglite',
+      overrides: { queueBackend: 'database' },
+    },
+    {
+      name: 'redis',
+      backend: testBackends().includes('postgres') ? 'postgres' : 'pglite',
+      overrides: { queueBackend: 'redis', redisUrl },
+    },
+  ];
 }

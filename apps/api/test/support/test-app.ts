@@ -10,11 +10,17 @@ import {
   type AppConfig,
   DEFAULT_ENV_ALLOWLIST,
 } from '../../src/config/app-config';
-import { openDatabase } from '../../src/database/database-handle';
+import {
+  type DatabaseHandle,
+  openDatabase,
+} from '../../src/database/database-handle';
 import { type Backend } from './backends';
 
 export interface TestApp {
   backend: Backend;
+  config: AppConfig;
+  /** The database the app runs on (a worker in the same test can share it). */
+  database: DatabaseHandle;
   app: NestFastifyApplication;
   dataSource: DataSource;
   /** Every route Fastify registered, as `{method, url}`. */
@@ -74,6 +80,17 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     masterKey: randomBytes(32).toString('base64'),
     previousMasterKeys: [],
     envAllowlist: DEFAULT_ENV_ALLOWLIST,
+    queueBackend: 'database',
+    queuePrefix: `test-${randomBytes(4).toString('hex')}`,
+    runProcessors: true,
+    connectionTests: {
+      concurrency: 4,
+      rateLimit: 0,
+      rateWindowMs: 60_000,
+      timeoutMs: 5000,
+      attempts: 2,
+    },
+    healthChecks: { enabled: false, sweepIntervalMs: 60_000 },
     ...overrides,
   };
 }
@@ -222,6 +239,8 @@ export async function startTestApp(
 
   return {
     backend,
+    config,
+    database,
     app,
     dataSource,
     routes,

@@ -1,0 +1,236 @@
+// Benchmark: connection-test throughput against a provider that answers in 200 ms, as a ratio to the
+// Little's-law bound (concurrency ÷ latency) measured in the same run. Usage, after `npx nx build api`:
+//   node bench/connection-tests/run.mjs                  embedded mode (PGlite, BullMQ on the database)
+//   BENCH_MODE=full node bench/connection-tests/run.mjs  PostgreSQL + Redis (DATABASE_URL, REDIS_URL)
+// Env: BENCH_TESTS (default 400), BENCH_CONCURRENCY (default 8), BENCH_LATENCY_MS (default 200).
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const MAIN_JS = join(ROOT, 'dist/apps/api/main.js');
+const TESTS = Number(process.env.BENCH_TESTS ?? 400);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 200);
+const FULL = process.env.BENCH_MODE === 'full';
+const PASSWORD = 'bench-password-1234';
+
+/** An OpenAI-compatible chat endpoint that answers every request after LATENCY_MS. */
+async function startSlowProvider() {
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () =>
+      setTimeout(() => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(
+          JSON.stringify({
+            id: 'chatcmpl-bench',
+            object: 'chat.completion',
+            created: Math.floor(Date.now() / 1000),
+            model: 'bench-model',
+            choices: [
+              {
+                index: 0,
+                message: { role: 'assistant', content: 'pong' },
+                finish_reason: 'stop',
+              },
+            ],
+            usage: { prompt_tokens: 5, completion_tokens: 1, total_tokens: 6 },
+          }),
+        );
+      }, LATENCY_MS),
+    );
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return { server, baseUrl: `http://127.0.0.1:${server.address().port}/v1` };
+}
+
+/** A fresh database on the PostgreSQL server, for full mode. */
+async function createDatabase() {
+  const serverUrl =
+    process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const name = `bench_ct_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+async function startApi(env) {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const child = spawn(process.execPath, [MAIN_JS], {
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      SEED_ON_START: 'false',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 1800; i++) {
+    try {
+      if ((await fetch(`${base}/health/ready`)).ok) return { child, base };
+    } catch {
+      /* not listening yet */
+    }
+    await sleep(100);
+  }
+  child.kill();
+  throw new Error('the API did not become ready');
+}
+
+async function main() {
+  if (!existsSync(MAIN_JS)) throw new Error('Build first: npx nx build api');
+  const provider = await startSlowProvider();
+  const dataDir = await mkdtemp(join(tmpdir(), 'bench-ct-'));
+  const database = FULL ? await createDatabase() : null;
+  const api = await startApi({
+    DATA_DIR: dataDir,
+    ADMIN_EMAIL: 'bench@example.com',
+    ADMIN_PASSWORD: PASSWORD,
+    CONNECTION_TEST_CONCURRENCY: String(CONCURRENCY),
+    CONNECTION_TEST_RATE_LIMIT: '0',
+    CONNECTION_TEST_ATTEMPTS: '1',
+    ...(FULL
+      ? {
+          DATABASE_URL: database.url,
+          DATABASE_MIGRATE_ON_START: 'true',
+          REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+          QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}`,
+          REGISTRY_MASTER_KEY: randomBytes(32).toString('base64'),
+        }
+      : {}),
+  });
+  try {
+    const call = async (method, path, body, token) => {
+      const response = await fetch(`${api.base}${path}`, {
+        method,
+        headers: {
+          ...(body ? { 'content-type': 'application/json' } : {}),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      if (!response.ok)
+        throw new Error(
+          `${method} ${path}: ${response.status} ${await response.text()}`,
+        );
+      return response.status === 204 ? null : response.json();
+    };
+    const { accessToken: token } = await call('POST', '/api/v1/auth/login', {
+      email: 'bench@example.com',
+      password: PASSWORD,
+    });
+    const connection = await call(
+      'POST',
+      '/api/v1/admin/providers',
+      {
+        name: 'bench',
+        provider: 'openai_compatible',
+        baseUrl: provider.baseUrl,
+      },
+      token,
+    );
+    const model = await call(
+      'POST',
+      '/api/v1/admin/models',
+      {
+        name: 'bench',
+        type: 'generation',
+        provider: 'openai_compatible',
+        modelName: 'bench-model',
+        providerConnectionId: connection.id,
+      },
+      token,
+    );
+
+    const started = performance.now();
+    const ids = [];
+    for (let i = 0; i < TESTS; i += 50) {
+      const batch = Array.from({ length: Math.min(50, TESTS - i) }, () =>
+        call('POST', `/api/v1/admin/models/${model.id}/test`, undefined, token),
+      );
+      ids.push(...(await Promise.all(batch)).map((accepted) => accepted.id));
+    }
+    let finished = 0;
+    let results = [];
+    while (finished < ids.length) {
+      await sleep(250);
+      const page = await call(
+        'GET',
+        `/api/v1/admin/models/${model.id}/tests?pageSize=1&status=queued`,
+        undefined,
+        token,
+      );
+      const running = await call(
+        'GET',
+        `/api/v1/admin/models/${model.id}/tests?pageSize=1&status=running`,
+        undefined,
+        token,
+      );
+      finished = ids.length - page.total - running.total;
+    }
+    const elapsedS = (performance.now() - started) / 1000;
+    for (let page = 1; results.length < ids.length; page++)
+      results.push(
+        ...(
+          await call(
+            'GET',
+            `/api/v1/admin/models/${model.id}/tests?pageSize=200&page=${page}`,
+            undefined,
+            token,
+          )
+        ).items,
+      );
+    const passed = results.filter((r) => r.status === 'passed').length;
+    const throughput = ids.length / elapsedS;
+    const bound = CONCURRENCY / (LATENCY_MS / 1000);
+    console.log(
+      `connection tests: ${FULL ? 'full mode (PostgreSQL + BullMQ on Redis)' : 'embedded mode (PGlite + BullMQ on the database)'}`,
+    );
+    console.log(
+      `  ${ids.length} tests (${passed} passed), concurrency ${CONCURRENCY}, provider latency ${LATENCY_MS} ms`,
+    );
+    console.log(
+      `  completed/s: ${throughput.toFixed(1)}   Little's-law bound (concurrency ÷ latency): ${bound.toFixed(1)}/s`,
+    );
+    console.log(
+      `  ratio: ${(throughput / bound).toFixed(2)}   (target ≥ 0.90)`,
+    );
+  } finally {
+    api.child.kill('SIGTERM');
+    await once(api.child, 'exit');
+    provider.server.close();
+    await database?.drop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -77,12 +77,13 @@ export class ConnectionTestRunner {
   }
 
   /** Marks the test running unless it is finished or its connection is at the rate limit. */
-  private claim(testId: string): Promise<Claim> {
+  private async claim(testId: string): Promise<Claim> {
     const { rateLimit, rateWindowMs } = this.config.get('connectionTests');
+    if (rateLimit === 0) return claimed(await this.tests.markRunning(testId));
     return this.tests.transaction(async (manager): Promise<Claim> => {
       const test = await this.tests.findByIdForUpdate(testId, manager);
       if (!test || test.finishedAt) return { kind: 'done' };
-      if (test.providerConnectionId && rateLimit > 0) {
+      if (test.providerConnectionId) {
         const ms = await this.tests.rateLimitDelay(
           test.providerConnectionId,
           rateLimit,
@@ -91,13 +92,7 @@ export class ConnectionTestRunner {
         );
         if (ms > 0) return { kind: 'delay', ms };
       }
-      const changes = {
-        status: 'running' as const,
-        startedAt: new Date(),
-        attempts: test.attempts + 1,
-      };
-      await this.tests.update(testId, changes, manager);
-      return { kind: 'claimed', test: { ...test, ...changes } };
+      return claimed(await this.tests.markRunning(testId, manager));
     });
   }
 
@@ -122,16 +117,18 @@ export class ConnectionTestRunner {
   private async probeSavedModel(
     test: ConnectionTestEntity,
   ): Promise<ProbeOutcome> {
-    const model = await this.models.getEntity(test.modelId as string);
-    if (!model.providerConnectionId)
+    const model = await this.models.getEntityWithConnection(
+      test.modelId as string,
+    );
+    if (!model.providerConnection)
       return failed(
         'unsupported',
         'The model has no provider connection: attach one to test it',
       );
-    const connection = await this.connections.getEntity(
-      model.providerConnectionId,
+    return this.probe(
+      await this.targets.resolve(model.providerConnection),
+      model,
     );
-    return this.probe(await this.targets.resolve(connection), model);
   }
 
   /** The draft's own fields win over the saved connection it names; its secrets over the saved ones. */
@@ -213,12 +210,11 @@ export class ConnectionTestRunner {
     );
   }
 
-  /** One transaction: the result, the model's and connection's latest test, and the draft secret's deletion. */
+  /** Records the result, and the model's and connection's latest test; a draft's secret goes with it. */
   private async finish(
     test: ConnectionTestEntity,
     outcome: ProbeResult,
   ): Promise<void> {
-    const finishedAt = new Date();
     const result: ProbeResult = {
       status: outcome.status,
       category: outcome.category,
@@ -226,44 +222,26 @@ export class ConnectionTestRunner {
       latencyMs: outcome.latencyMs,
       details: outcome.details,
     };
+    const finishedAt = new Date();
+    // A draft's result belongs to no saved model, and says nothing about the saved connection's own credentials.
+    if (test.subject !== 'draft') {
+      await this.tests.recordResult(test.id, result, finishedAt, {
+        modelId: test.modelId,
+        connectionId: test.providerConnectionId,
+      });
+      return;
+    }
+    const none = { modelId: null, connectionId: null };
     await this.tests.transaction(async (manager) => {
-      await this.tests.update(
-        test.id,
-        {
-          status: result.status,
-          category: result.category,
-          message: result.message,
-          latencyMs: result.latencyMs,
-          details: result.details,
-          finishedAt,
-          draftSecretId: null,
-        },
-        manager,
-      );
+      await this.tests.recordResult(test.id, result, finishedAt, none, manager);
       if (test.draftSecretId)
         await this.secrets.delete(test.draftSecretId, manager);
-      // A draft's result belongs to no saved model, and says nothing about the saved connection's own credentials.
-      if (test.subject === 'draft') return;
-      if (test.modelId)
-        await this.tests.recordLastTest(
-          'models',
-          test.modelId,
-          test.id,
-          result,
-          finishedAt,
-          manager,
-        );
-      if (test.providerConnectionId)
-        await this.tests.recordLastTest(
-          'provider_connections',
-          test.providerConnectionId,
-          test.id,
-          result,
-          finishedAt,
-          manager,
-        );
     });
   }
+}
+
+function claimed(test: ConnectionTestEntity | null): Claim {
+  return test ? { kind: 'claimed', test } : { kind: 'done' };
 }
 
 function failed(

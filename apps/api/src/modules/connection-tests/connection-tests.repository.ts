@@ -6,6 +6,7 @@ import {
   type ProbeResult,
 } from '@llm-registry/contracts';
 import { lockUntilCommit } from '../../database/advisory-lock';
+import { hydrate } from '../../database/hydrate';
 import { ConnectionTestEntity } from './connection-test.entity';
 
 export type NewConnectionTest = Partial<
@@ -48,6 +49,26 @@ export class ConnectionTestsRepository {
       .getOne();
   }
 
+  /** Marks the test running in one statement; null when it is gone or already finished. */
+  async markRunning(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ConnectionTestEntity | null> {
+    const result = await this.repo(manager)
+      .createQueryBuilder()
+      .update()
+      .set({
+        status: 'running',
+        startedAt: () => 'now()',
+        attempts: () => 'attempts + 1',
+      })
+      .where('id = :id AND finished_at IS NULL', { id })
+      .returning('*')
+      .execute();
+    const [row] = result.raw as Record<string, unknown>[];
+    return row ? hydrate(manager, ConnectionTestEntity, row) : null;
+  }
+
   findPage(
     owner: HistoryOwner,
     query: Required<Pick<ConnectionTestListQuery, 'page' | 'pageSize'>> &
@@ -71,12 +92,19 @@ export class ConnectionTestsRepository {
       .getManyAndCount();
   }
 
-  insert(
+  /** One INSERT … RETURNING: `save` would wrap it in a transaction of its own. */
+  async insert(
     values: NewConnectionTest,
-    manager?: EntityManager,
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<ConnectionTestEntity> {
-    const repo = this.repo(manager);
-    return repo.save(repo.create(values));
+    const result = await this.repo(manager)
+      .createQueryBuilder()
+      .insert()
+      .values(values)
+      .returning('*')
+      .execute();
+    const [row] = result.raw as Record<string, unknown>[];
+    return hydrate(manager, ConnectionTestEntity, row);
   }
 
   async update(
@@ -112,29 +140,41 @@ export class ConnectionTestsRepository {
     return Math.max(1, Math.ceil(row.oldest + windowMs - Date.now()));
   }
 
-  /** Writes the latest result onto the model or connection, unless a newer one is already there. */
-  async recordLastTest(
-    table: TestedTable,
-    id: string,
+  /**
+   * Writes the result onto the test and, as their latest unless a newer one is there, onto its model and
+   * connection (null to skip either). One statement, so one commit: the runner pays one round trip.
+   */
+  async recordResult(
     testId: string,
     result: ProbeResult,
     finishedAt: Date,
-    manager: EntityManager,
+    owners: { modelId: string | null; connectionId: string | null },
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<void> {
-    // Plain SQL: neither `version` nor `updated_at` may move, or admins' edits would conflict with tests.
+    // Plain SQL on models and connections: neither `version` nor `updated_at` may move, or admins' edits
+    // would conflict with tests.
+    const latest = `last_test_id = $1, last_test_status = $2, last_test_category = $3,
+                    last_test_message = $4, last_test_latency_ms = $5, last_test_at = $7`;
+    const newer = '(last_test_at IS NULL OR last_test_at <= $7)';
     await manager.query(
-      `UPDATE ${table}
-          SET last_test_id = $2, last_test_status = $3, last_test_category = $4,
-              last_test_message = $5, last_test_latency_ms = $6, last_test_at = $7
-        WHERE id = $1 AND (last_test_at IS NULL OR last_test_at <= $7)`,
+      `WITH test AS (
+         UPDATE connection_tests
+            SET status = $2, category = $3, message = $4, latency_ms = $5, details = $6::jsonb,
+                finished_at = $7, draft_secret_id = NULL
+          WHERE id = $1),
+       model AS (UPDATE models SET ${latest} WHERE id = $8::uuid AND ${newer}),
+       connection AS (UPDATE provider_connections SET ${latest} WHERE id = $9::uuid AND ${newer})
+       SELECT 1`,
       [
-        id,
         testId,
         result.status,
         result.category,
         result.message,
         result.latencyMs,
+        JSON.stringify(result.details),
         finishedAt,
+        owners.modelId,
+        owners.connectionId,
       ],
     );
   }

@@ -39,6 +39,14 @@ export class ModelsRepository {
     return this.repo(manager).findOneBy({ id });
   }
 
+  /** The model and its connection in one query. */
+  findByIdWithConnection(id: string): Promise<ModelEntity | null> {
+    return this.repo().findOne({
+      where: { id },
+      relations: { providerConnection: true },
+    });
+  }
+
   findFirstActiveByConnection(
     connectionId: string,
   ): Promise<ModelEntity | null> {

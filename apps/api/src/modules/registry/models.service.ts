@@ -254,6 +254,13 @@ export class ModelsService {
     return entity;
   }
 
+  /** The model with its provider connection loaded (null when it has none). */
+  async getEntityWithConnection(id: string): Promise<ModelEntity> {
+    const entity = await this.models.findByIdWithConnection(id);
+    if (!entity) throw RegistryException.notFound(id);
+    return entity;
+  }
+
   /** Locks the row and checks the caller's version, if one was sent. */
   private async lockCurrent(
     id: string,

@@ -19,9 +19,6 @@ export type HistoryOwner =
   | { modelId: string }
   | { providerConnectionId: string };
 
-/** Tables whose rows carry the latest test (TestedEntity). */
-type TestedTable = 'models' | 'provider_connections';
-
 /** Connection test rows: queries only. Methods take the transaction's manager inside one. */
 @Injectable()
 export class ConnectionTestsRepository {

@@ -9,3 +9,4 @@ export * from './lib/catalog/validate-model';
 export * from './lib/providers';
 export * from './lib/catalog/validate-connection';
 export * from './lib/connection-tests';
+export * from './lib/audit';

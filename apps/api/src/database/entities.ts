@@ -1,4 +1,5 @@
 import { ApiKeyEntity } from '../modules/auth/api-key.entity';
+import { AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { ConnectionTestEntity } from '../modules/connection-tests/connection-test.entity';
 import { LoginThrottleEntity } from '../modules/auth/login-throttle.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
@@ -12,6 +13,7 @@ import { AppStateEntity } from './app-state.entity';
 export const ENTITIES = [
   ApiKeyEntity,
   AppStateEntity,
+  AuditEventEntity,
   ConnectionTestEntity,
   LoginThrottleEntity,
   ModelEntity,

@@ -4,6 +4,7 @@ import { TuneModelListIndexes1795310436637 } from './1795310436637-TuneModelList
 import { AddSecrets1795311539749 } from './1795311539749-AddSecrets';
 import { AddProviderConnections1795315077279 } from './1795315077279-AddProviderConnections';
 import { AddConnectionTests1795323365298 } from './1795323365298-AddConnectionTests';
+import { AddAuditEvents1795329769856 } from './1795329769856-AddAuditEvents';
 
 /** Every migration, oldest first. Written by `npm run migration:generate -- <Name>`. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   AddSecrets1795311539749,
   AddProviderConnections1795315077279,
   AddConnectionTests1795323365298,
+  AddAuditEvents1795329769856,
 ];

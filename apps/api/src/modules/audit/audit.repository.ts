@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  type DataSource,
+  type EntityManager,
+  type SelectQueryBuilder,
+} from 'typeorm';
+import { type QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { type AuditEventFilter } from '@llm-registry/contracts';
+import { lockUntilCommit } from '../../database/advisory-lock';
+import { AuditEventEntity } from './audit-event.entity';
+
+/** The filter with its dates parsed. */
+export type AuditQuery = Omit<AuditEventFilter, 'from' | 'to'> & {
+  from?: Date;
+  to?: Date;
+};
+
+const CHAIN_LOCK = 'audit.chain';
+
+/** Audit rows: queries only. The chain's order is `seq`; every read walks it by keyset, never by offset. */
+@Injectable()
+export class AuditRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Takes the chain for the rest of the caller's transaction and returns its head: writers queue here,
+   * so two transactions can never append after the same event (no fork).
+   */
+  async lockHead(
+    manager: EntityManager,
+  ): Promise<{ seq: string; hash: string } | null> {
+    await lockUntilCommit(manager, CHAIN_LOCK);
+    const [head] = (await manager.query(
+      'SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1',
+    )) as { seq: string; hash: string }[];
+    return head ?? null;
+  }
+
+  async insert(event: AuditEventEntity, manager: EntityManager): Promise<void> {
+    // `changes` is an open record, which TypeORM's deep-partial type cannot express.
+    await manager
+      .getRepository(AuditEventEntity)
+      .insert(event as QueryDeepPartialEntity<AuditEventEntity>);
+  }
+
+  /** Newest first, before the cursor's `seq`. */
+  findPage(
+    query: AuditQuery,
+    beforeSeq: string | null,
+    limit: number,
+  ): Promise<AuditEventEntity[]> {
+    const qb = this.filtered(query);
+    if (beforeSeq) qb.andWhere('e.seq < :beforeSeq', { beforeSeq });
+    return qb.orderBy('e.seq', 'DESC').take(limit).getMany();
+  }
+
+  /** Oldest first, after `afterSeq`: for exports and verification, one batch at a time. */
+  findBatch(
+    query: AuditQuery,
+    afterSeq: string | null,
+    limit: number,
+  ): Promise<AuditEventEntity[]> {
+    const qb = this.filtered(query);
+    if (afterSeq) qb.andWhere('e.seq > :afterSeq', { afterSeq });
+    return qb.orderBy('e.seq', 'ASC').take(limit).getMany();
+  }
+
+  private filtered(query: AuditQuery): SelectQueryBuilder<AuditEventEntity> {
+    const qb = this.dataSource
+      .getRepository(AuditEventEntity)
+      .createQueryBuilder('e')
+      .where('TRUE');
+    if (query.entityType)
+      qb.andWhere('e.entity_type = :entityType', {
+        entityType: query.entityType,
+      });
+    if (query.entityId)
+      qb.andWhere('e.entity_id = :entityId', { entityId: query.entityId });
+    if (query.action?.endsWith('.*'))
+      qb.andWhere('starts_with(e.action, :actionPrefix)', {
+        actionPrefix: query.action.slice(0, -1),
+      });
+    else if (query.action)
+      qb.andWhere('e.action = :action', { action: query.action });
+    if (query.actor === 'system') qb.andWhere("e.actor_type = 'system'");
+    else if (query.actor && isUuid(query.actor))
+      qb.andWhere('e.actor_id = :actor', { actor: query.actor });
+    else if (query.actor)
+      qb.andWhere('lower(e.actor_label) = lower(:actor)', {
+        actor: query.actor,
+      });
+    if (query.from) qb.andWhere('e.at >= :from', { from: query.from });
+    if (query.to) qb.andWhere('e.at < :to', { to: query.to });
+    return qb;
+  }
+}
+
+function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(
+    value,
+  );
+}

@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import {
+  type AuditActor,
+  type AuditChanges,
+  type AuditContext,
+} from '@llm-registry/contracts';
+
+/** The previous hash of the very first event. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Everything an event's hash covers: its content, its place in the chain and the hash before it. */
+export interface ChainedContent {
+  seq: string;
+  id: string;
+  at: Date;
+  actor: AuditActor;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  changes: AuditChanges;
+  context: AuditContext;
+  prevHash: string;
+}
+
+/**
+ * JSON with object keys sorted at every level and `undefined` left out: the same value always gives
+ * the same text, whatever order its keys were built in or came back from jsonb.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object')
+    return JSON.stringify(value) ?? 'null';
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value))
+    return `[${value.map((item: unknown) => canonicalJson(item === undefined ? null : item)).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, item]) => item !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+}
+
+/** SHA-256 (hex) of the event's canonical content. */
+export function hashEvent(content: ChainedContent): string {
+  return createHash('sha256')
+    .update(canonicalJson({ ...content, at: content.at.toISOString() }))
+    .digest('hex');
+}

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, IsNull, LessThan, type Repository } from 'typeorm';
+import {
+  type DataSource,
+  type EntityManager,
+  IsNull,
+  LessThan,
+  type Repository,
+} from 'typeorm';
 import { ApiKeyEntity } from './api-key.entity';
 
 /** How stale `last_used_at` may get: one write per key per minute, not one per request. */
@@ -10,9 +16,17 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 export class ApiKeysRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insert(values: Partial<ApiKeyEntity>): Promise<ApiKeyEntity> {
-    const saved = await this.repo().save(this.repo().create(values));
-    return this.repo().findOneByOrFail({ id: saved.id });
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async insert(
+    values: Partial<ApiKeyEntity>,
+    manager?: EntityManager,
+  ): Promise<ApiKeyEntity> {
+    const repo = this.repo(manager);
+    const saved = await repo.save(repo.create(values));
+    return repo.findOneByOrFail({ id: saved.id });
   }
 
   findById(id: string): Promise<ApiKeyEntity | null> {
@@ -31,11 +45,13 @@ export class ApiKeysRepository {
     });
   }
 
-  async revoke(id: string): Promise<void> {
-    await this.repo().update(
+  /** False when the key was already revoked. */
+  async revoke(id: string, manager?: EntityManager): Promise<boolean> {
+    const result = await this.repo(manager).update(
       { id, revokedAt: IsNull() },
       { revokedAt: () => 'now()' },
     );
+    return (result.affected ?? 0) > 0;
   }
 
   async touchLastUsed(key: ApiKeyEntity, now = new Date()): Promise<void> {
@@ -54,7 +70,7 @@ export class ApiKeysRepository {
       .execute();
   }
 
-  private repo(): Repository<ApiKeyEntity> {
-    return this.dataSource.getRepository(ApiKeyEntity);
+  private repo(manager?: EntityManager): Repository<ApiKeyEntity> {
+    return (manager ?? this.dataSource.manager).getRepository(ApiKeyEntity);
   }
 }

@@ -7,6 +7,9 @@ import {
   type Page,
 } from '@llm-registry/contracts';
 import { ValidationProblem } from '../../common/problem/problem.exception';
+import { diffFields, redacted } from '../audit/audit-diff';
+import { AuditService } from '../audit/audit.service';
+import { type ApiKeyEntity } from './api-key.entity';
 import { apiKeyStatus, toApiKey } from './auth.mapper';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import { ApiKeysRepository } from './api-keys.repository';
@@ -15,7 +18,10 @@ import { hashToken, newApiKey } from './tokens';
 
 @Injectable()
 export class ApiKeysService {
-  constructor(private readonly keys: ApiKeysRepository) {}
+  constructor(
+    private readonly keys: ApiKeysRepository,
+    private readonly audit: AuditService,
+  ) {}
 
   /** The answer is the only place the key ever appears. */
   async create(
@@ -29,13 +35,28 @@ export class ApiKeysService {
       ]);
     }
     const { key, prefix, hash } = newApiKey();
-    const entity = await this.keys.insert({
-      name: request.name.trim(),
-      prefix,
-      keyHash: hash,
-      scope: request.scope ?? null,
-      expiresAt,
-      createdBy,
+    const entity = await this.keys.transaction(async (manager) => {
+      const row = await this.keys.insert(
+        {
+          name: request.name.trim(),
+          prefix,
+          keyHash: hash,
+          scope: request.scope ?? null,
+          expiresAt,
+          createdBy,
+        },
+        manager,
+      );
+      await this.audit.record(manager, {
+        action: 'api_key.created',
+        entityType: 'api_key',
+        entityId: row.id,
+        changes: {
+          ...diffFields(null, apiKeySnapshot(row)),
+          key: redacted(false, true),
+        },
+      });
+      return row;
     });
     return { ...toApiKey(entity), key };
   }
@@ -53,7 +74,15 @@ export class ApiKeysService {
         AuthErrorCode.ApiKeyNotFound,
         `No API key with id ${id}.`,
       );
-    await this.keys.revoke(id);
+    await this.keys.transaction(async (manager) => {
+      if (!(await this.keys.revoke(id, manager))) return;
+      await this.audit.record(manager, {
+        action: 'api_key.revoked',
+        entityType: 'api_key',
+        entityId: id,
+        changes: { status: { before: 'active', after: 'revoked' } },
+      });
+    });
   }
 
   /** The principal behind a presented key; a revoked or expired key is refused with the reason. */
@@ -76,4 +105,10 @@ export class ApiKeysService {
       scope: entity.scope,
     };
   }
+}
+
+/** A key as the audit trail shows it: name, prefix, scope and expiry; never the key or its hash. */
+function apiKeySnapshot(entity: ApiKeyEntity): Record<string, unknown> {
+  const { name, prefix, scope, expiresAt } = toApiKey(entity);
+  return { name, prefix, scope, expiresAt };
 }

@@ -5,6 +5,8 @@ import { hashPassword } from './password-hasher';
 import { assertStrongPassword } from './password-policy';
 import { generatePassword } from './tokens';
 import { UsersRepository } from './users.repository';
+import { AuditService } from '../audit/audit.service';
+import { userCreated } from './user-audit';
 
 export interface GeneratedCredentials {
   email: string;
@@ -20,6 +22,7 @@ export class BootstrapService {
   constructor(
     private readonly users: UsersRepository,
     private readonly config: AppConfigService,
+    private readonly audit: AuditService,
   ) {}
 
   async ensureAdmin(): Promise<void> {
@@ -30,7 +33,7 @@ export class BootstrapService {
     const created = await this.users.transaction(async (manager) => {
       await lockUntilCommit(manager, 'users.bootstrap');
       if ((await this.users.count(manager)) > 0) return false;
-      await this.users.insert(
+      const admin = await this.users.insert(
         {
           email,
           displayName: 'Administrator',
@@ -39,6 +42,7 @@ export class BootstrapService {
         },
         manager,
       );
+      await this.audit.record(manager, userCreated(admin));
       return true;
     });
     if (!created) return;

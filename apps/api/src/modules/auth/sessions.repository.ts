@@ -7,8 +7,15 @@ import { SessionEntity } from './session.entity';
 export class SessionsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insert(values: Partial<SessionEntity>): Promise<SessionEntity> {
-    const repo = this.dataSource.getRepository(SessionEntity);
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async insert(
+    values: Partial<SessionEntity>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<SessionEntity> {
+    const repo = manager.getRepository(SessionEntity);
     return repo.save(repo.create(values));
   }
 
@@ -25,10 +32,15 @@ export class SessionsRepository {
       .getOne();
   }
 
-  async revoke(id: string): Promise<void> {
-    await this.dataSource
+  /** False when the session had already ended. */
+  async revoke(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
+    const result = await manager
       .getRepository(SessionEntity)
       .update({ id, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
+    return (result.affected ?? 0) > 0;
   }
 
   /** Every session of a user, except the one given (a password change keeps the caller signed in). */

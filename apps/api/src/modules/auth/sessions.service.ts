@@ -9,9 +9,12 @@ import { type UserPrincipal } from './principal';
 import { SessionsRepository } from './sessions.repository';
 import { hashToken, newCsrfToken, newSessionToken } from './tokens';
 import { UsersRepository } from './users.repository';
+import { AuditService } from '../audit/audit.service';
 
 /** The same answer whether the email exists, the password is wrong or the account is disabled. */
 const SIGN_IN_FAILED = 'Email or password is incorrect.';
+const LOOKS_LIKE_EMAIL = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/;
+const NOT_AN_EMAIL = '(not an email address)';
 
 export interface ClientInfo {
   ip: string;
@@ -25,6 +28,7 @@ export class SessionsService {
     private readonly sessions: SessionsRepository,
     private readonly throttle: LoginThrottleService,
     private readonly config: AppConfigService,
+    private readonly audit: AuditService,
   ) {}
 
   async login(
@@ -41,6 +45,20 @@ export class SessionsService {
     );
     if (!user || !valid || user.disabled) {
       await this.throttle.recordFailure(email, client.ip);
+      // Its own transaction: the request fails, the attempt stays on record.
+      await this.sessions.transaction((manager) =>
+        this.audit.record(manager, {
+          action: 'auth.login_failed',
+          entityType: 'user',
+          entityId: user?.id ?? null,
+          actor: {
+            type: 'user',
+            id: user?.id ?? null,
+            // What was typed, unless it is not an address: people type passwords into the email field.
+            label: LOOKS_LIKE_EMAIL.test(email) ? email : NOT_AN_EMAIL,
+          },
+        }),
+      );
       throw new AuthException(AuthErrorCode.InvalidCredentials, SIGN_IN_FAILED);
     }
     await this.throttle.recordSuccess(email);
@@ -50,15 +68,26 @@ export class SessionsService {
     const expiresAt = new Date(
       Date.now() + this.config.get('sessionTtlHours') * 3600_000,
     );
-    await this.sessions.insert({
-      userId: user.id,
-      tokenHash: session.hash,
-      csrfHash: csrf.hash,
-      expiresAt,
-      ip: client.ip.slice(0, 64),
-      userAgent: client.userAgent?.slice(0, 300) ?? null,
+    await this.sessions.transaction(async (manager) => {
+      const row = await this.sessions.insert(
+        {
+          userId: user.id,
+          tokenHash: session.hash,
+          csrfHash: csrf.hash,
+          expiresAt,
+          ip: client.ip.slice(0, 64),
+          userAgent: client.userAgent?.slice(0, 300) ?? null,
+        },
+        manager,
+      );
+      await this.users.touchLastLogin(user.id, manager);
+      await this.audit.record(manager, {
+        action: 'auth.login_succeeded',
+        entityType: 'session',
+        entityId: row.id,
+        actor: { type: 'user', id: user.id, label: user.email },
+      });
     });
-    await this.users.touchLastLogin(user.id);
     const fresh = await this.users.findById(user.id);
     return {
       accessToken: session.token,
@@ -87,7 +116,14 @@ export class SessionsService {
     };
   }
 
-  logout(sessionId: string): Promise<void> {
-    return this.sessions.revoke(sessionId);
+  async logout(sessionId: string): Promise<void> {
+    await this.sessions.transaction(async (manager) => {
+      if (!(await this.sessions.revoke(sessionId, manager))) return;
+      await this.audit.record(manager, {
+        action: 'auth.logout',
+        entityType: 'session',
+        entityId: sessionId,
+      });
+    });
   }
 }

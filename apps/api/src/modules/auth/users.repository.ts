@@ -113,8 +113,8 @@ export class UsersRepository {
     return this.repo(manager).findOneByOrFail({ id });
   }
 
-  async touchLastLogin(id: string): Promise<void> {
-    await this.repo()
+  async touchLastLogin(id: string, manager?: EntityManager): Promise<void> {
+    await this.repo(manager)
       .createQueryBuilder()
       .update()
       .set({ lastLoginAt: () => 'now()', version: () => 'version' })

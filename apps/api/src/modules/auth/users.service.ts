@@ -11,12 +11,14 @@ import {
 import { VersionConflictProblem } from '../../common/problem/problem.exception';
 import { definedOnly } from '../../common/utils/defined-only';
 import { isUniqueViolation } from '../../database/postgres-errors';
+import { AuditService } from '../audit/audit.service';
 import { toUser } from './auth.mapper';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import { hashPassword, verifyPassword } from './password-hasher';
 import { assertStrongPassword } from './password-policy';
 import { SessionsRepository } from './sessions.repository';
 import { type UserEntity } from './user.entity';
+import { passwordChanged, userChanged, userCreated } from './user-audit';
 import { UsersRepository } from './users.repository';
 
 /** Users and their passwords; the registry always keeps at least one enabled admin. */
@@ -25,17 +27,26 @@ export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
+    private readonly audit: AuditService,
   ) {}
 
   async create(request: CreateUserRequest): Promise<User> {
     const email = request.email.trim().toLowerCase();
     assertStrongPassword(request.password, 'password', email);
     try {
-      const entity = await this.users.insert({
-        email,
-        displayName: request.displayName.trim(),
-        role: request.role,
-        passwordHash: await hashPassword(request.password),
+      const passwordHash = await hashPassword(request.password);
+      const entity = await this.users.transaction(async (manager) => {
+        const row = await this.users.insert(
+          {
+            email,
+            displayName: request.displayName.trim(),
+            role: request.role,
+            passwordHash,
+          },
+          manager,
+        );
+        await this.audit.record(manager, userCreated(row));
+        return row;
       });
       return toUser(entity);
     } catch (error) {
@@ -90,6 +101,10 @@ export class UsersService {
       );
       if (next.disabled || current.role !== next.role)
         await this.sessions.revokeAllOfUser(id, undefined, manager);
+      await this.audit.record(
+        manager,
+        userChanged('user.updated', current, updated),
+      );
       return toUser(updated);
     });
   }
@@ -103,6 +118,10 @@ export class UsersService {
     await this.users.transaction(async (manager) => {
       await this.users.update(id, { passwordHash }, manager);
       await this.sessions.revokeAllOfUser(id, undefined, manager);
+      await this.audit.record(
+        manager,
+        passwordChanged('user.password_reset', id),
+      );
     });
   }
 
@@ -128,6 +147,10 @@ export class UsersService {
     await this.users.transaction(async (manager) => {
       await this.users.update(userId, { passwordHash }, manager);
       await this.sessions.revokeAllOfUser(userId, sessionId, manager);
+      await this.audit.record(
+        manager,
+        passwordChanged('auth.password_changed', userId),
+      );
     });
   }
 
@@ -138,6 +161,10 @@ export class UsersService {
       if (current.role === 'admin' && !current.disabled)
         await this.assertAnotherAdmin(id, manager);
       await this.users.delete(id, manager);
+      await this.audit.record(
+        manager,
+        userChanged('user.deleted', current, null),
+      );
     });
   }
 

@@ -20,7 +20,9 @@ import { type ProviderConnectionEntity } from '../providers/provider-connection.
 import { ProviderConnectionsService } from '../providers/provider-connections.service';
 import { ModelsService } from '../registry/models.service';
 import { SecretsService } from '../secrets/secrets.service';
+import { AuditService } from '../audit/audit.service';
 import { type ConnectionTestEntity } from './connection-test.entity';
+import { testCompleted } from './connection-test-audit';
 import { ConnectionTestsRepository } from './connection-tests.repository';
 
 /** What the processor does with the job next. */
@@ -46,6 +48,7 @@ export class ConnectionTestRunner {
     private readonly targets: ConnectionTargetService,
     private readonly secrets: SecretsService,
     private readonly config: AppConfigService,
+    private readonly audit: AuditService,
   ) {}
 
   async run(testId: string, attempt: { final: boolean }): Promise<RunOutcome> {
@@ -224,18 +227,21 @@ export class ConnectionTestRunner {
     };
     const finishedAt = new Date();
     // A draft's result belongs to no saved model, and says nothing about the saved connection's own credentials.
-    if (test.subject !== 'draft') {
-      await this.tests.recordResult(test.id, result, finishedAt, {
-        modelId: test.modelId,
-        connectionId: test.providerConnectionId,
-      });
-      return;
-    }
-    const none = { modelId: null, connectionId: null };
+    const owners =
+      test.subject === 'draft'
+        ? { modelId: null, connectionId: null }
+        : { modelId: test.modelId, connectionId: test.providerConnectionId };
     await this.tests.transaction(async (manager) => {
-      await this.tests.recordResult(test.id, result, finishedAt, none, manager);
+      await this.tests.recordResult(
+        test.id,
+        result,
+        finishedAt,
+        owners,
+        manager,
+      );
       if (test.draftSecretId)
         await this.secrets.delete(test.draftSecretId, manager);
+      await this.audit.record(manager, testCompleted(test, result));
     });
   }
 }

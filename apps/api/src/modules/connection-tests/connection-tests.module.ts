@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { ProvidersModule } from '../providers/providers.module';
 import { RegistryModule } from '../registry/registry.module';
 import { SecretsModule } from '../secrets/secrets.module';
@@ -22,6 +23,7 @@ export class ConnectionTestsModule {
       module: ConnectionTestsModule,
       imports: [
         BullModule.registerQueue({ name: CONNECTION_TESTS_QUEUE }),
+        AuditModule,
         SecretsModule,
         ProvidersModule,
         RegistryModule,

@@ -17,6 +17,8 @@ import { SecretsService } from '../secrets/secrets.service';
 import { toConnectionTest } from './connection-test.mapper';
 import { type ConnectionTestEntity } from './connection-test.entity';
 import { ConnectionTestsException } from './connection-tests.exception';
+import { AuditService } from '../audit/audit.service';
+import { testRequested } from './connection-test-audit';
 import {
   CONNECTION_TESTS_QUEUE,
   JOB,
@@ -42,6 +44,7 @@ export class ConnectionTestsService {
     private readonly connections: ProviderConnectionsService,
     private readonly secrets: SecretsService,
     private readonly config: AppConfigService,
+    private readonly audit: AuditService,
     @InjectQueue(CONNECTION_TESTS_QUEUE) private readonly queue: Queue,
   ) {}
 
@@ -81,7 +84,7 @@ export class ConnectionTestsService {
         draft && Object.keys(draft.secrets).length > 0
           ? (await this.secrets.create(draft.secrets, manager)).id
           : null;
-      return this.tests.insert(
+      const row = await this.tests.insert(
         {
           subject: 'draft',
           providerConnectionId: request.providerConnectionId ?? null,
@@ -100,6 +103,8 @@ export class ConnectionTestsService {
         },
         manager,
       );
+      await this.audit.record(manager, testRequested(row));
+      return row;
     });
     return this.enqueue(test);
   }
@@ -162,10 +167,16 @@ export class ConnectionTestsService {
     return { id: test.id };
   }
 
+  /** The row and its audit event commit first; only then is the job queued. */
   private async accept(
     values: NewConnectionTest,
   ): Promise<ConnectionTestAccepted> {
-    return this.enqueue(await this.tests.insert(values));
+    const test = await this.tests.transaction(async (manager) => {
+      const row = await this.tests.insert(values, manager);
+      await this.audit.record(manager, testRequested(row));
+      return row;
+    });
+    return this.enqueue(test);
   }
 
   private async history(

@@ -6,6 +6,8 @@ import {
 } from '@nestjs/common';
 import { type Queue } from 'bullmq';
 import { AppConfigService } from '../../config/app-config.service';
+import { AuditService } from '../audit/audit.service';
+import { testRequested } from './connection-test-audit';
 import {
   CONNECTION_TESTS_QUEUE,
   HEALTH_SWEEP_SCHEDULER_ID,
@@ -29,6 +31,7 @@ export class HealthChecksService implements OnApplicationBootstrap {
     private readonly tests: ConnectionTestsRepository,
     private readonly connectionTests: ConnectionTestsService,
     private readonly config: AppConfigService,
+    private readonly audit: AuditService,
     @InjectQueue(CONNECTION_TESTS_QUEUE) private readonly queue: Queue,
   ) {}
 
@@ -52,9 +55,17 @@ export class HealthChecksService implements OnApplicationBootstrap {
   }
 
   async sweep(): Promise<{ queued: number }> {
-    const ids = await this.tests.transaction((manager) =>
-      this.tests.insertDueHealthChecks(SWEEP_BATCH, manager),
-    );
+    const ids = await this.tests.transaction(async (manager) => {
+      const queued = await this.tests.insertDueHealthChecks(
+        SWEEP_BATCH,
+        manager,
+      );
+      for (const id of queued) {
+        const test = await this.tests.findById(id, manager);
+        if (test) await this.audit.record(manager, testRequested(test));
+      }
+      return queued;
+    });
     for (const id of ids) {
       await this.connectionTests
         .enqueue({ id, trigger: 'scheduled', draftSecretId: null })

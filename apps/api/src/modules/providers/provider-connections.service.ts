@@ -22,6 +22,9 @@ import {
   VersionConflictProblem,
 } from '../../common/problem/problem.exception';
 import { isUniqueViolation } from '../../database/postgres-errors';
+import { diffFields, secretChanges } from '../audit/audit-diff';
+import { auditSnapshot } from '../audit/audit-snapshot';
+import { AuditService } from '../audit/audit.service';
 import { EnvReferencesService } from '../secrets/env-references.service';
 import { maskValues } from '../secrets/mask';
 import { type SecretValues, SecretsService } from '../secrets/secrets.service';
@@ -58,6 +61,7 @@ export class ProviderConnectionsService {
     private readonly connections: ProviderConnectionsRepository,
     private readonly secrets: SecretsService,
     private readonly envReferences: EnvReferencesService,
+    private readonly audit: AuditService,
   ) {}
 
   async list(
@@ -111,9 +115,9 @@ export class ProviderConnectionsService {
     const ids = new Map<ProviderId, string>();
     for (const seed of SEED_CONNECTIONS) {
       const existing = await this.connections.findByName(seed.name, manager);
-      const connection =
-        existing ??
-        (await this.connections.insert(
+      let connection = existing;
+      if (!connection) {
+        connection = await this.connections.insert(
           {
             ...seed,
             baseUrl: null,
@@ -122,7 +126,9 @@ export class ProviderConnectionsService {
             enabled: true,
           },
           manager,
-        ));
+        );
+        await this.recordChange(manager, 'provider.created', null, connection);
+      }
       if (connection.provider === seed.provider)
         ids.set(seed.provider, connection.id);
     }
@@ -139,7 +145,7 @@ export class ProviderConnectionsService {
           Object.keys(definition.secrets).length > 0
             ? (await this.secrets.create(definition.secrets, manager)).id
             : null;
-        return this.connections.insert(
+        const row = await this.connections.insert(
           {
             name: request.name,
             provider: request.provider,
@@ -151,6 +157,11 @@ export class ProviderConnectionsService {
           },
           manager,
         );
+        await this.recordChange(manager, 'provider.created', null, row, {
+          before: {},
+          after: definition.secrets,
+        });
+        return row;
       }),
     );
     return this.presentOne(entity);
@@ -233,6 +244,10 @@ export class ProviderConnectionsService {
         const row = await this.connections.update(id, changes, manager);
         if (current.secretId && current.secretId !== secretId)
           await this.secrets.delete(current.secretId, manager);
+        await this.recordChange(manager, 'provider.updated', current, row, {
+          before: stored,
+          after: secretId ? plan.values : {},
+        });
         return row;
       }),
     );
@@ -252,9 +267,42 @@ export class ProviderConnectionsService {
           `${models} model${models === 1 ? ' uses' : 's use'} ${current.name}. Attach them to another connection or delete them first.`,
         );
       }
+      const stored = current.secretId
+        ? await this.secrets.reveal(current.secretId, manager)
+        : {};
       await this.connections.delete(id, manager);
       if (current.secretId)
         await this.secrets.delete(current.secretId, manager);
+      await this.recordChange(manager, 'provider.deleted', current, null, {
+        before: stored,
+        after: {},
+      });
+    });
+  }
+
+  /** One audit event: the changed fields, and the secrets as `[redacted]` with whether each changed. */
+  private async recordChange(
+    manager: EntityManager,
+    action: 'provider.created' | 'provider.updated' | 'provider.deleted',
+    before: ProviderConnectionEntity | null,
+    after: ProviderConnectionEntity | null,
+    secrets: { before: SecretValues; after: SecretValues } = {
+      before: {},
+      after: {},
+    },
+  ): Promise<void> {
+    const changes = {
+      ...diffFields(
+        before && connectionSnapshot(before),
+        after && connectionSnapshot(after),
+      ),
+      ...secretChanges(secrets.before, secrets.after),
+    };
+    await this.audit.record(manager, {
+      action,
+      entityType: 'provider_connection',
+      entityId: (after ?? before)?.id ?? null,
+      changes,
     });
   }
 
@@ -498,4 +546,23 @@ function compact(
 
 function nonEmpty(authEnv: AuthEnv | null | undefined): AuthEnv | null {
   return authEnv && Object.keys(authEnv).length > 0 ? authEnv : null;
+}
+
+/** What the audit trail compares: no ids, timestamps, hints or test results; secrets are diffed apart. */
+function connectionSnapshot(
+  entity: ProviderConnectionEntity,
+): Record<string, unknown> {
+  return auditSnapshot(
+    toProviderConnection(entity, { hints: {}, modelCount: 0 }),
+    [
+      'id',
+      'createdAt',
+      'updatedAt',
+      'version',
+      'lastTest',
+      'modelCount',
+      'secretHint',
+      'secretHints',
+    ],
+  );
 }

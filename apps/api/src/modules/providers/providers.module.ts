@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { SecretsModule } from '../secrets/secrets.module';
 import { ConnectionTargetService } from './connection-target.service';
 import { DiscoveryService } from './discovery.service';
@@ -7,7 +8,7 @@ import { ProviderConnectionsService } from './provider-connections.service';
 import { ProvidersController } from './providers.controller';
 
 @Module({
-  imports: [SecretsModule],
+  imports: [AuditModule, SecretsModule],
   controllers: [ProvidersController],
   providers: [
     ProviderConnectionsRepository,

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { type EntityManager } from 'typeorm';
 import {
   GLOBAL_SCOPE,
   getProviderSpec,
   providerServesType,
+  type AuditChanges,
   type CreateModelRequest,
   type ImportItemResult,
   type ImportModelItem,
@@ -12,9 +14,11 @@ import {
   type RemoteModel,
 } from '@llm-registry/contracts';
 import { ProblemException } from '../../common/problem/problem.exception';
+import { AuditService } from '../audit/audit.service';
 import { DiscoveryService } from '../providers/discovery.service';
 import { ProviderConnectionsService } from '../providers/provider-connections.service';
-import { ModelsService } from './models.service';
+import { type ModelEntity } from './model.entity';
+import { modelSnapshot, ModelsService } from './models.service';
 
 /** Registers models a provider offers, attached to the connection they were found through. */
 @Injectable()
@@ -23,6 +27,7 @@ export class ModelImportService {
     private readonly discovery: DiscoveryService,
     private readonly connections: ProviderConnectionsService,
     private readonly models: ModelsService,
+    private readonly audit: AuditService,
   ) {}
 
   /** One listing call for the whole batch; each model is then created on its own, like a bulk action. */
@@ -35,42 +40,57 @@ export class ModelImportService {
       (await this.discovery.fetch(connection)).map((m) => [m.modelName, m]),
     );
     const results: ImportItemResult[] = [];
-    for (const item of request.models) {
-      const remote = offered.get(item.modelName);
-      results.push(
-        remote
-          ? await this.importOne(item, remote, {
+    // One transaction, each model in a savepoint: one audit event for the request, failures apart.
+    await this.models.transaction(async (manager) => {
+      const changes: AuditChanges = {};
+      for (const item of request.models) {
+        const remote = offered.get(item.modelName);
+        const imported = remote
+          ? await this.importOne(manager, item, remote, {
               provider: connection.provider,
               providerConnectionId: connection.id,
               status: request.status ?? 'inactive',
               scope: request.scope ?? GLOBAL_SCOPE,
             })
           : {
-              modelName: item.modelName,
-              ok: false,
-              status: 404,
-              error: `${connection.name} does not offer ${item.modelName}.`,
-            },
-      );
-    }
+              result: {
+                modelName: item.modelName,
+                ok: false,
+                status: 404,
+                error: `${connection.name} does not offer ${item.modelName}.`,
+              },
+            };
+        results.push(imported.result);
+        if (imported.model)
+          changes[imported.model.id] = {
+            before: null,
+            after: modelSnapshot(imported.model),
+          };
+      }
+      if (Object.keys(changes).length > 0)
+        await this.audit.record(manager, {
+          action: 'models.imported',
+          entityType: 'provider_connection',
+          entityId: connection.id,
+          changes,
+        });
+    });
     const succeeded = results.filter((r) => r.ok).length;
     return { succeeded, failed: results.length - succeeded, results };
   }
 
   private async importOne(
+    manager: EntityManager,
     item: ImportModelItem,
     remote: RemoteModel,
     base: Pick<
       CreateModelRequest,
       'provider' | 'providerConnectionId' | 'status' | 'scope'
     >,
-  ): Promise<ImportItemResult> {
+  ): Promise<{ result: ImportItemResult; model?: ModelEntity }> {
     const type = item.type ?? remote.type;
-    const fail = (status: number, error: string): ImportItemResult => ({
-      modelName: item.modelName,
-      ok: false,
-      status,
-      error,
+    const fail = (status: number, error: string) => ({
+      result: { modelName: item.modelName, ok: false, status, error },
     });
     if (!type)
       return fail(400, 'The provider gives no hint of its type: send type.');
@@ -80,19 +100,24 @@ export class ModelImportService {
         `${getProviderSpec(base.provider).label} does not serve ${type} models.`,
       );
     try {
-      const model = await this.models.create({
-        ...base,
-        name: item.name ?? item.modelName,
-        type,
-        modelName: item.modelName,
-        capabilities: remote.capabilities,
-        params: paramsFrom(remote, type),
-      });
+      const model = await manager.transaction((inner) =>
+        this.models.createIn(inner, {
+          ...base,
+          name: item.name ?? item.modelName,
+          type,
+          modelName: item.modelName,
+          capabilities: remote.capabilities,
+          params: paramsFrom(remote, type),
+        }),
+      );
       return {
-        modelName: item.modelName,
-        ok: true,
-        status: 201,
-        modelId: model.id,
+        result: {
+          modelName: item.modelName,
+          ok: true,
+          status: 201,
+          modelId: model.id,
+        },
+        model,
       };
     } catch (error) {
       if (error instanceof ProblemException)

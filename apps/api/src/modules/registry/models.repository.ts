@@ -165,19 +165,21 @@ export class ModelsRepository {
     await lockUntilCommit(manager, `models.default:${type}:${scope}`);
   }
 
+  /** Returns the ids that were the default (at most one, by the unique index). */
   async clearDefault(
     type: ModelType,
     scope: string,
     exceptId: string | null,
     manager: EntityManager,
-  ): Promise<void> {
+  ): Promise<string[]> {
     const qb = this.repo(manager)
       .createQueryBuilder()
       .update()
       .set({ isDefault: false })
       .where('type = :type AND scope = :scope AND is_default', { type, scope });
     if (exceptId) qb.andWhere('id <> :exceptId', { exceptId });
-    await qb.execute();
+    const result = await qb.returning(['id']).execute();
+    return (result.raw as { id: string }[]).map((row) => row.id);
   }
 
   async delete(id: string, manager?: EntityManager): Promise<boolean> {

@@ -6,6 +6,8 @@ import {
   type BulkActionRequest,
   type BulkActionResponse,
   type BulkItemResult,
+  type AuditChanges,
+  type AuditFieldChange,
   type CreateModelRequest,
   type HealthCheckSettings,
   type Model,
@@ -23,6 +25,9 @@ import {
 } from '../../common/problem/problem.exception';
 import { definedOnly } from '../../common/utils/defined-only';
 import { isUniqueViolation } from '../../database/postgres-errors';
+import { diffFields } from '../audit/audit-diff';
+import { auditSnapshot } from '../audit/audit-snapshot';
+import { AuditService } from '../audit/audit.service';
 import { ProviderConnectionsService } from '../providers/provider-connections.service';
 import { type ModelEntity } from './model.entity';
 import { toModel, toPublicModel } from './model.mapper';
@@ -36,7 +41,13 @@ export class ModelsService {
   constructor(
     private readonly models: ModelsRepository,
     private readonly connections: ProviderConnectionsService,
+    private readonly audit: AuditService,
   ) {}
+
+  /** For callers that group several model changes under one audit event. */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.models.transaction(work);
+  }
 
   async list(query: ModelListQuery): Promise<Page<Model>> {
     const page = query.page ?? 1;
@@ -56,6 +67,24 @@ export class ModelsService {
   }
 
   async create(request: CreateModelRequest): Promise<Model> {
+    const entity = await this.models.transaction(async (manager) => {
+      const created = await this.createIn(manager, request);
+      await this.audit.record(manager, {
+        action: 'model.created',
+        entityType: 'model',
+        entityId: created.id,
+        changes: modelChanges(null, created),
+      });
+      return created;
+    });
+    return toModel(entity);
+  }
+
+  /** Creates the model in the caller's transaction (or savepoint); the caller audits it. */
+  async createIn(
+    manager: EntityManager,
+    request: CreateModelRequest,
+  ): Promise<ModelEntity> {
     const status = request.status ?? 'active';
     const scope = request.scope ?? GLOBAL_SCOPE;
     assertValidDefinition(request);
@@ -65,17 +94,18 @@ export class ModelsService {
         'Only an active model can be the default.',
       );
     }
-    const entity = await this.withNameCheck(request.name, scope, () =>
-      this.models.transaction(async (manager) => {
-        if (request.providerConnectionId)
-          await this.connections.assertUsableBy(
-            request.providerConnectionId,
-            request.provider,
-            manager,
-          );
-        if (request.isDefault)
-          await this.takeDefaultSlot(request.type, scope, null, manager);
-        return this.models.insert(
+    if (request.providerConnectionId)
+      await this.connections.assertUsableBy(
+        request.providerConnectionId,
+        request.provider,
+        manager,
+      );
+    if (request.isDefault)
+      await this.takeDefaultSlot(request.type, scope, null, manager);
+    return this.withNameCheck(request.name, scope, () =>
+      // A savepoint: the name check's failure must not abort the caller's transaction.
+      manager.transaction((inner) =>
+        this.models.insert(
           {
             name: request.name,
             type: request.type,
@@ -95,11 +125,10 @@ export class ModelsService {
             outputPricePerMillion: request.outputPricePerMillion ?? null,
             ...healthCheckColumns(request.healthCheck),
           },
-          manager,
-        );
-      }),
+          inner,
+        ),
+      ),
     );
-    return toModel(entity);
   }
 
   /** Fields left out keep their value; `params` and `capabilities` are replaced as a whole. */
@@ -118,16 +147,20 @@ export class ModelsService {
           next.provider,
           manager,
         );
-      return this.withNameCheck(next.name, current.scope, () =>
-        this.models.update(
-          id,
-          {
-            ...(definedOnly(changes) as ModelChanges),
-            ...healthCheckColumns(healthCheck),
-          },
-          manager,
+      const row = await this.withNameCheck(next.name, current.scope, () =>
+        manager.transaction((inner) =>
+          this.models.update(
+            id,
+            {
+              ...(definedOnly(changes) as ModelChanges),
+              ...healthCheckColumns(healthCheck),
+            },
+            inner,
+          ),
         ),
       );
+      await this.recordChange(manager, 'model.updated', current, row);
+      return row;
     });
     return toModel(updated);
   }
@@ -139,13 +172,32 @@ export class ModelsService {
     version?: number,
   ): Promise<Model> {
     const updated = await this.models.transaction(async (manager) => {
-      const current = await this.lockCurrent(id, version, manager);
-      if (current.status === status) return current;
-      const changes: ModelChanges = { status };
-      if (status !== 'active' && current.isDefault) changes.isDefault = false;
-      return this.models.update(id, changes, manager);
+      const { before, after } = await this.setStatusIn(
+        manager,
+        id,
+        status,
+        version,
+      );
+      await this.recordChange(manager, 'model.status_changed', before, after);
+      return after;
     });
     return toModel(updated);
+  }
+
+  private async setStatusIn(
+    manager: EntityManager,
+    id: string,
+    status: ModelStatus,
+    version?: number,
+  ): Promise<{ before: ModelEntity; after: ModelEntity }> {
+    const current = await this.lockCurrent(id, version, manager);
+    if (current.status === status) return { before: current, after: current };
+    const changes: ModelChanges = { status };
+    if (status !== 'active' && current.isDefault) changes.isDefault = false;
+    return {
+      before: current,
+      after: await this.models.update(id, changes, manager),
+    };
   }
 
   /** Makes the model the default of its type in its scope, clearing the previous default in the same transaction. */
@@ -161,25 +213,74 @@ export class ModelsService {
         );
       }
       if (current.isDefault) return current;
-      await this.models.clearDefault(current.type, current.scope, id, manager);
-      return this.models.update(id, { isDefault: true }, manager);
+      const previous = await this.models.clearDefault(
+        current.type,
+        current.scope,
+        id,
+        manager,
+      );
+      const row = await this.models.update(id, { isDefault: true }, manager);
+      await this.audit.record(manager, {
+        action: 'model.default_changed',
+        entityType: 'model',
+        entityId: id,
+        changes: {
+          ...modelChanges(current, row),
+          // The slot's previous holder, so the event alone says what was replaced.
+          [`default:${current.type}:${current.scope}`]: {
+            before: previous[0] ?? null,
+            after: id,
+          },
+        },
+      });
+      return row;
     });
     return toModel(updated);
   }
 
   async remove(id: string, version?: number): Promise<void> {
     await this.models.transaction(async (manager) => {
-      await this.lockCurrent(id, version, manager);
-      await this.models.delete(id, manager);
+      const removed = await this.removeIn(manager, id, version);
+      await this.audit.record(manager, {
+        action: 'model.deleted',
+        entityType: 'model',
+        entityId: id,
+        changes: modelChanges(removed, null),
+      });
     });
   }
 
-  /** Applies the action to each id on its own, so one failure does not undo the others. */
+  private async removeIn(
+    manager: EntityManager,
+    id: string,
+    version?: number,
+  ): Promise<ModelEntity> {
+    const current = await this.lockCurrent(id, version, manager);
+    await this.models.delete(id, manager);
+    return current;
+  }
+
+  /**
+   * Applies the action to each id in a savepoint of its own, so one failure does not undo the others;
+   * the whole request is one audit event listing what changed per model.
+   */
   async bulk(request: BulkActionRequest): Promise<BulkActionResponse> {
     const results: BulkItemResult[] = [];
-    for (const id of new Set(request.ids)) {
-      results.push(await this.bulkItem(request.action, id));
-    }
+    await this.models.transaction(async (manager) => {
+      const changes: AuditChanges = {};
+      for (const id of new Set(request.ids)) {
+        const item = await this.bulkItem(manager, request.action, id);
+        results.push(item.result);
+        if (item.changed) changes[id] = item.changed;
+      }
+      if (Object.keys(changes).length > 0)
+        await this.audit.record(manager, {
+          action: 'models.bulk',
+          entityType: 'model',
+          entityId: null,
+          changes,
+        });
+    });
     const succeeded = results.filter((r) => r.ok).length;
     return {
       action: request.action,
@@ -221,26 +322,54 @@ export class ModelsService {
   }
 
   private async bulkItem(
+    manager: EntityManager,
     action: BulkActionRequest['action'],
     id: string,
-  ): Promise<BulkItemResult> {
+  ): Promise<{ result: BulkItemResult; changed?: AuditFieldChange }> {
     try {
-      switch (action) {
-        case 'activate':
-          await this.setStatus(id, 'active');
-          return { id, ok: true, status: 200 };
-        case 'deactivate':
-          await this.setStatus(id, 'inactive');
-          return { id, ok: true, status: 200 };
-        case 'delete':
-          await this.remove(id);
-          return { id, ok: true, status: 204 };
-      }
+      return await manager.transaction(async (inner) => {
+        if (action === 'delete') {
+          const removed = await this.removeIn(inner, id);
+          return {
+            result: { id, ok: true, status: 204 },
+            changed: { before: modelSnapshot(removed), after: null },
+          };
+        }
+        const status = action === 'activate' ? 'active' : 'inactive';
+        const { before, after } = await this.setStatusIn(inner, id, status);
+        const diff = modelChanges(before, after);
+        return {
+          result: { id, ok: true, status: 200 },
+          changed:
+            Object.keys(diff).length > 0
+              ? { before: fieldsBefore(diff), after: fieldsAfter(diff) }
+              : undefined,
+        };
+      });
     } catch (error) {
       if (error instanceof ProblemException)
-        return { id, ok: false, status: error.status, error: error.detail };
+        return {
+          result: { id, ok: false, status: error.status, error: error.detail },
+        };
       throw error;
     }
+  }
+
+  /** Audits an update-like change unless nothing changed. */
+  private async recordChange(
+    manager: EntityManager,
+    action: 'model.updated' | 'model.status_changed',
+    before: ModelEntity,
+    after: ModelEntity,
+  ): Promise<void> {
+    const changes = modelChanges(before, after);
+    if (Object.keys(changes).length === 0) return;
+    await this.audit.record(manager, {
+      action,
+      entityType: 'model',
+      entityId: after.id,
+      changes,
+    });
   }
 
   /** The model a connection test probes when its provider cannot list models. */
@@ -315,4 +444,37 @@ function healthCheckColumns(
     healthCheckIntervalMinutes: settings?.intervalMinutes ?? null,
     healthCheckDailyCap: settings?.dailyCap ?? null,
   };
+}
+
+/** What the audit trail compares: the API's view without ids, timestamps, version or test results. */
+export function modelSnapshot(entity: ModelEntity): Record<string, unknown> {
+  return auditSnapshot(toModel(entity), [
+    'id',
+    'createdAt',
+    'updatedAt',
+    'version',
+    'lastTest',
+  ]);
+}
+
+export function modelChanges(
+  before: ModelEntity | null,
+  after: ModelEntity | null,
+): AuditChanges {
+  return diffFields(
+    before && modelSnapshot(before),
+    after && modelSnapshot(after),
+  );
+}
+
+function fieldsBefore(changes: AuditChanges): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(changes).map(([field, change]) => [field, change.before]),
+  );
+}
+
+function fieldsAfter(changes: AuditChanges): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(changes).map(([field, change]) => [field, change.after]),
+  );
 }

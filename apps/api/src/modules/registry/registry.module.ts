@@ -1,6 +1,7 @@
 import { Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfigService } from '../../config/app-config.service';
 import { AdminModelsController } from './admin-models.controller';
+import { AuditModule } from '../audit/audit.module';
 import { ProvidersModule } from '../providers/providers.module';
 import { CatalogController } from './catalog.controller';
 import { ModelImportController } from './model-import.controller';
@@ -11,7 +12,7 @@ import { PublicModelsController } from './public-models.controller';
 import { SeedService } from './seed/seed.service';
 
 @Module({
-  imports: [ProvidersModule],
+  imports: [AuditModule, ProvidersModule],
   controllers: [
     AdminModelsController,
     PublicModelsController,

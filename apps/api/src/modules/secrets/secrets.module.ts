@@ -1,5 +1,6 @@
 import { Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfigService } from '../../config/app-config.service';
+import { AuditModule } from '../audit/audit.module';
 import { EnvReferencesService } from './env-references.service';
 import { loadKeyring } from './keyring-source';
 import { SecretsController } from './secrets.controller';
@@ -7,6 +8,7 @@ import { SecretsRepository } from './secrets.repository';
 import { KEYRING_SOURCE, SecretsService } from './secrets.service';
 
 @Module({
+  imports: [AuditModule],
   controllers: [SecretsController],
   providers: [
     {

@@ -14,6 +14,7 @@ import { generateMasterKey, keyring, masterKey } from './keyring';
 import { type KeyringSource, writeKeyringFile } from './keyring-source';
 import { maskValues } from './mask';
 import { SecretsRepository } from './secrets.repository';
+import { AuditService } from '../audit/audit.service';
 
 export const KEYRING_SOURCE = Symbol('KEYRING_SOURCE');
 
@@ -44,6 +45,7 @@ export class SecretsService {
     private readonly secrets: SecretsRepository,
     private readonly appState: AppStateRepository,
     @Inject(KEYRING_SOURCE) private readonly source: KeyringSource,
+    private readonly audit: AuditService,
   ) {}
 
   /** Stores the values encrypted; returns the secret's id and the masked hint of each field. */
@@ -93,6 +95,7 @@ export class SecretsService {
     const generatedNewKey =
       !!options.generateNewKey && (await this.addPrimaryKeyToFile());
     const primary = this.source.keys.primary;
+    const keysBefore = await this.secrets.keyIdsInUse();
     let rewrapped = 0;
     for (;;) {
       const done = await this.secrets.transaction(async (manager) => {
@@ -121,6 +124,18 @@ export class SecretsService {
     }
     this.logger.log(
       `Re-wrapped ${rewrapped} secrets under master key ${primary.id}`,
+    );
+    // Rotation commits in batches and can be resumed; its event marks that it completed.
+    await this.secrets.transaction((manager) =>
+      this.audit.record(manager, {
+        action: 'secret.rotated',
+        entityType: 'secret',
+        entityId: null,
+        changes: {
+          masterKeyIds: { before: keysBefore, after: [primary.id] },
+          rewrapped: { before: null, after: rewrapped },
+        },
+      }),
     );
     return { primaryKeyId: primary.id, rewrapped, generatedNewKey };
   }

@@ -3,8 +3,10 @@ import { type EntityManager } from 'typeorm';
 import { GLOBAL_SCOPE } from '@llm-registry/contracts';
 import { lockUntilCommit } from '../../../database/advisory-lock';
 import { AppStateRepository } from '../../../database/app-state.repository';
+import { AuditService } from '../../audit/audit.service';
 import { ProviderConnectionsService } from '../../providers/provider-connections.service';
 import { ModelsRepository } from '../models.repository';
+import { modelChanges } from '../models.service';
 import { SEED_MODELS } from './seed-models';
 
 const SEEDED_KEY = 'registry.catalog_seeded';
@@ -23,6 +25,7 @@ export class SeedService {
     private readonly models: ModelsRepository,
     private readonly appState: AppStateRepository,
     private readonly connections: ProviderConnectionsService,
+    private readonly audit: AuditService,
   ) {}
 
   /** First start only: an installation whose admins deleted the seeded models does not get them back. */
@@ -74,7 +77,7 @@ export class SeedService {
       const isDefault =
         !!seed.isDefault &&
         !(await this.models.hasDefault(seed.type, GLOBAL_SCOPE, manager));
-      await this.models.insert(
+      const model = await this.models.insert(
         {
           ...seed,
           providerConnectionId: connectionIds.get(seed.provider) ?? null,
@@ -89,6 +92,12 @@ export class SeedService {
         },
         manager,
       );
+      await this.audit.record(manager, {
+        action: 'model.created',
+        entityType: 'model',
+        entityId: model.id,
+        changes: modelChanges(null, model),
+      });
       inserted.push(seed.name);
     }
     return inserted;

@@ -433,6 +433,20 @@ describe.each(testBackends())('canary sweep on %s', (backend) => {
       { method: 'DELETE', url: byId(goodConn.id) },
       `${PROVIDERS}/:id`,
     );
+    // The audit trail saw all of the above: read it, export it, check it.
+    const audit = '/api/v1/admin/audit-events';
+    const events = await call(
+      { method: 'GET', url: `${audit}?limit=500` },
+      audit,
+    );
+    expect(events.body.items.length).toBeGreaterThan(10);
+    await call({ method: 'GET', url: `${audit}?from=never` }, audit);
+    for (const format of ['ndjson', 'csv'])
+      await call(
+        { method: 'GET', url: `${audit}/export?format=${format}` },
+        `${audit}/export`,
+      );
+    await call({ method: 'GET', url: `${audit}/verify` }, `${audit}/verify`);
     await call(
       { method: 'POST', url: '/api/v1/auth/logout' },
       '/api/v1/auth/logout',

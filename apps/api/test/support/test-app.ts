@@ -189,7 +189,7 @@ export async function startTestApp(
     });
     const text = response.body;
     let parsed: unknown = undefined;
-    if (text && /json/.test(String(response.headers['content-type'])))
+    if (text && /[/+]json/.test(String(response.headers['content-type'])))
       parsed = JSON.parse(text);
     return {
       status: response.statusCode,

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager, type Repository } from 'typeorm';
+import { type DataSource, type EntityManager } from 'typeorm';
 import { type UserRole } from '@llm-registry/contracts';
 import { containsPattern } from '../../database/like-pattern';
 import { lockUntilCommit } from '../../database/advisory-lock';
 import { UserEntity } from './user.entity';
+import { EntityRepository } from '../../database/entity-repository';
 
 export interface UserListQuery {
   q?: string;
@@ -14,26 +15,9 @@ export interface UserListQuery {
 }
 
 @Injectable()
-export class UsersRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
-  findById(id: string, manager?: EntityManager): Promise<UserEntity | null> {
-    return this.repo(manager).findOneBy({ id });
-  }
-
-  findByIdForUpdate(
-    id: string,
-    manager: EntityManager,
-  ): Promise<UserEntity | null> {
-    return this.repo(manager)
-      .createQueryBuilder('u')
-      .setLock('pessimistic_write')
-      .where('u.id = :id', { id })
-      .getOne();
+export class UsersRepository extends EntityRepository<UserEntity> {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource, UserEntity);
   }
 
   /** With the password hash, which no other query selects. */
@@ -124,9 +108,5 @@ export class UsersRepository {
 
   async delete(id: string, manager: EntityManager): Promise<void> {
     await this.repo(manager).delete({ id });
-  }
-
-  private repo(manager?: EntityManager): Repository<UserEntity> {
-    return (manager ?? this.dataSource.manager).getRepository(UserEntity);
   }
 }

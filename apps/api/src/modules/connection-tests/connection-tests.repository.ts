@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager, type Repository } from 'typeorm';
+import { type DataSource, type EntityManager } from 'typeorm';
 import {
   type ConnectionTestListQuery,
   type ProbeResult,
@@ -8,6 +8,7 @@ import {
 import { lockUntilCommit } from '../../database/advisory-lock';
 import { hydrate } from '../../database/hydrate';
 import { ConnectionTestEntity } from './connection-test.entity';
+import { EntityRepository } from '../../database/entity-repository';
 
 export type NewConnectionTest = Partial<
   Omit<ConnectionTestEntity, 'id' | 'createdAt'>
@@ -21,29 +22,9 @@ export type HistoryOwner =
 
 /** Connection test rows: queries only. Methods take the transaction's manager inside one. */
 @Injectable()
-export class ConnectionTestsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
-  findById(
-    id: string,
-    manager?: EntityManager,
-  ): Promise<ConnectionTestEntity | null> {
-    return this.repo(manager).findOneBy({ id });
-  }
-
-  findByIdForUpdate(
-    id: string,
-    manager: EntityManager,
-  ): Promise<ConnectionTestEntity | null> {
-    return this.repo(manager)
-      .createQueryBuilder('t')
-      .setLock('pessimistic_write')
-      .where('t.id = :id', { id })
-      .getOne();
+export class ConnectionTestsRepository extends EntityRepository<ConnectionTestEntity> {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource, ConnectionTestEntity);
   }
 
   /** Marks the test running in one statement; null when it is gone or already finished. */
@@ -206,11 +187,5 @@ export class ConnectionTestsRepository {
       [limit],
     )) as { id: string }[];
     return rows.map((row) => row.id);
-  }
-
-  private repo(manager?: EntityManager): Repository<ConnectionTestEntity> {
-    return (manager ?? this.dataSource.manager).getRepository(
-      ConnectionTestEntity,
-    );
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager, type Repository } from 'typeorm';
+import { type DataSource, type EntityManager } from 'typeorm';
 import {
   type ConnectionSortField,
   type ProviderConnectionListQuery,
@@ -8,6 +8,7 @@ import {
 import { containsPattern } from '../../database/like-pattern';
 import { updateAndReload } from '../../database/update-and-reload';
 import { ProviderConnectionEntity } from './provider-connection.entity';
+import { EntityRepository } from '../../database/entity-repository';
 
 export type ConnectionChanges = Partial<
   Omit<
@@ -25,29 +26,9 @@ const SORT_COLUMNS: Record<ConnectionSortField, string> = {
 
 /** Provider connection rows: queries only. Methods take the transaction's manager inside one. */
 @Injectable()
-export class ProviderConnectionsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
-  findById(
-    id: string,
-    manager?: EntityManager,
-  ): Promise<ProviderConnectionEntity | null> {
-    return this.repo(manager).findOneBy({ id });
-  }
-
-  findByIdForUpdate(
-    id: string,
-    manager: EntityManager,
-  ): Promise<ProviderConnectionEntity | null> {
-    return this.repo(manager)
-      .createQueryBuilder('c')
-      .setLock('pessimistic_write')
-      .where('c.id = :id', { id })
-      .getOne();
+export class ProviderConnectionsRepository extends EntityRepository<ProviderConnectionEntity> {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource, ProviderConnectionEntity);
   }
 
   findByName(
@@ -135,11 +116,5 @@ export class ProviderConnectionsRepository {
         row.id,
       ]);
     return byName;
-  }
-
-  private repo(manager?: EntityManager): Repository<ProviderConnectionEntity> {
-    return (manager ?? this.dataSource.manager).getRepository(
-      ProviderConnectionEntity,
-    );
   }
 }

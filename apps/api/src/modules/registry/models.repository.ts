@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager, type Repository } from 'typeorm';
+import { type DataSource, type EntityManager } from 'typeorm';
 import {
   GLOBAL_SCOPE,
   type ModelListQuery,
@@ -11,6 +11,7 @@ import { containsPattern } from '../../database/like-pattern';
 import { updateAndReload } from '../../database/update-and-reload';
 import { lockUntilCommit } from '../../database/advisory-lock';
 import { ModelEntity } from './model.entity';
+import { EntityRepository } from '../../database/entity-repository';
 
 export type ModelChanges = Partial<
   Omit<ModelEntity, 'id' | 'createdAt' | 'updatedAt' | 'version'>
@@ -28,15 +29,9 @@ const SEARCH_DOCUMENT = `(m.name || ' ' || m.model_name || ' ' || coalesce(m.des
 
 /** Model rows: queries only. Every method takes the transaction's manager when it runs inside one. */
 @Injectable()
-export class ModelsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
-  findById(id: string, manager?: EntityManager): Promise<ModelEntity | null> {
-    return this.repo(manager).findOneBy({ id });
+export class ModelsRepository extends EntityRepository<ModelEntity> {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource, ModelEntity);
   }
 
   /** The model and its connection in one query. */
@@ -54,18 +49,6 @@ export class ModelsRepository {
       where: { providerConnectionId: connectionId, status: 'active' },
       order: { priority: 'ASC', name: 'ASC' },
     });
-  }
-
-  /** Locks the row until the transaction ends, so read-check-write sequences cannot interleave. */
-  findByIdForUpdate(
-    id: string,
-    manager: EntityManager,
-  ): Promise<ModelEntity | null> {
-    return this.repo(manager)
-      .createQueryBuilder('m')
-      .setLock('pessimistic_write')
-      .where('m.id = :id', { id })
-      .getOne();
   }
 
   async findPage(
@@ -197,9 +180,5 @@ export class ModelsRepository {
     manager?: EntityManager,
   ): Promise<boolean> {
     return this.repo(manager).existsBy({ scope, name });
-  }
-
-  private repo(manager?: EntityManager): Repository<ModelEntity> {
-    return (manager ?? this.dataSource.manager).getRepository(ModelEntity);
   }
 }

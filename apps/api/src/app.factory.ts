@@ -10,6 +10,7 @@ import {
 import { type Logger as PinoLogger } from 'pino';
 import { CORRELATION_ID_HEADER } from '@llm-registry/contracts';
 import { AppModule } from './app.module';
+import { initOrClose } from './boot';
 import { PinoLoggerService } from './common/logging/pino-logger.service';
 import { setupOpenApi } from './common/openapi/setup-openapi';
 import { ProblemFilter } from './common/problem/problem.filter';
@@ -118,12 +119,6 @@ export async function createApp({
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   setupOpenApi(app);
-  try {
-    await app.init();
-  } catch (error) {
-    // Providers already built (queues, workers, pools) hold connections: close them so the caller can close the database.
-    await app.close().catch(() => undefined);
-    throw error;
-  }
+  await initOrClose(app);
   return app;
 }

@@ -1,25 +1,22 @@
 import 'reflect-metadata';
 import { createApp } from './app.factory';
 import { formatBanner } from './banner';
-import { loadConfigOrExit, onShutdown } from './boot';
+import {
+  buildOnDatabase,
+  exitOnStartFailure,
+  loadConfigOrExit,
+  onShutdown,
+} from './boot';
 import { createLogger } from './common/logging/logger';
-import { openDatabase } from './database/database-handle';
 import { BootstrapService } from './modules/auth/bootstrap.service';
 import { SecretsService } from './modules/secrets/secrets.service';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger(config);
-  const database = await openDatabase(config);
-  const app = await createApp({
-    config,
-    database,
-    logger,
-    environment: process.env,
-  }).catch(async (error: unknown) => {
-    await database.close();
-    throw error;
-  });
+  const { database, built: app } = await buildOnDatabase(config, (database) =>
+    createApp({ config, database, logger, environment: process.env }),
+  );
   await app.listen({ port: config.port, host: config.host });
   const credentials = app.get(BootstrapService).takeGeneratedCredentials();
   process.stdout.write(
@@ -36,9 +33,4 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `LLM Registry failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
-  );
-  process.exit(1);
-});
+main().catch(exitOnStartFailure('LLM Registry'));

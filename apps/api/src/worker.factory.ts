@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { type INestApplicationContext } from '@nestjs/common';
 import { type Logger as PinoLogger } from 'pino';
+import { initOrClose } from './boot';
 import { PinoLoggerService } from './common/logging/pino-logger.service';
 import { type AppConfig } from './config/app-config';
 import { type CredentialEnvironment } from './config/credential-environment';
@@ -21,6 +22,6 @@ export async function createWorker(options: {
       abortOnError: false,
     },
   );
-  await worker.init();
+  await initOrClose(worker);
   return worker;
 }

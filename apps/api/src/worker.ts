@@ -1,7 +1,11 @@
 import 'reflect-metadata';
-import { loadConfigOrExit, onShutdown } from './boot';
+import {
+  buildOnDatabase,
+  exitOnStartFailure,
+  loadConfigOrExit,
+  onShutdown,
+} from './boot';
 import { createLogger } from './common/logging/logger';
-import { openDatabase } from './database/database-handle';
 import { createWorker } from './worker.factory';
 
 /**
@@ -17,16 +21,11 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger(config);
-  const database = await openDatabase(config);
-  const worker = await createWorker({
+  const { database, built: worker } = await buildOnDatabase(
     config,
-    database,
-    logger,
-    environment: process.env,
-  }).catch(async (error: unknown) => {
-    await database.close();
-    throw error;
-  });
+    (database) =>
+      createWorker({ config, database, logger, environment: process.env }),
+  );
   logger.info(
     { context: 'Worker', concurrency: config.connectionTests.concurrency },
     `LLM Registry worker started (${database.description}, jobs on ${config.queueBackend === 'redis' ? 'Redis' : 'the database'})`,
@@ -37,9 +36,4 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `LLM Registry worker failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
-  );
-  process.exit(1);
-});
+main().catch(exitOnStartFailure('LLM Registry worker'));

@@ -44,26 +44,22 @@ export class AuditRepository {
       .insert(event as QueryDeepPartialEntity<AuditEventEntity>);
   }
 
-  /** Newest first, before the cursor's `seq`. */
-  findPage(
+  /**
+   * Up to `limit` events past `fromSeq` (exclusive) in `order`: newest first for pages, oldest first for
+   * exports and verification.
+   */
+  findFrom(
     query: AuditQuery,
-    beforeSeq: string | null,
+    fromSeq: string | null,
     limit: number,
+    order: 'ASC' | 'DESC',
   ): Promise<AuditEventEntity[]> {
     const qb = this.filtered(query);
-    if (beforeSeq) qb.andWhere('e.seq < :beforeSeq', { beforeSeq });
-    return qb.orderBy('e.seq', 'DESC').take(limit).getMany();
-  }
-
-  /** Oldest first, after `afterSeq`: for exports and verification, one batch at a time. */
-  findBatch(
-    query: AuditQuery,
-    afterSeq: string | null,
-    limit: number,
-  ): Promise<AuditEventEntity[]> {
-    const qb = this.filtered(query);
-    if (afterSeq) qb.andWhere('e.seq > :afterSeq', { afterSeq });
-    return qb.orderBy('e.seq', 'ASC').take(limit).getMany();
+    if (fromSeq)
+      qb.andWhere(order === 'ASC' ? 'e.seq > :fromSeq' : 'e.seq < :fromSeq', {
+        fromSeq,
+      });
+    return qb.orderBy('e.seq', order).take(limit).getMany();
   }
 
   private filtered(query: AuditQuery): SelectQueryBuilder<AuditEventEntity> {

@@ -81,8 +81,8 @@ export class AuditService {
         actorType: content.actor.type,
         actorId: content.actor.id,
         actorLabel: content.actor.label,
-        action: content.action as AuditAction,
-        entityType: content.entityType as AuditEntityType,
+        action: content.action,
+        entityType: content.entityType,
         entityId: content.entityId,
         changes: content.changes,
         context: JSON.parse(JSON.stringify(content.context)) as AuditContext,
@@ -95,10 +95,11 @@ export class AuditService {
 
   async list(query: AuditEventListQuery): Promise<AuditEventPage> {
     const limit = query.limit ?? AUDIT_PAGE_LIMIT.default;
-    const rows = await this.audit.findPage(
+    const rows = await this.audit.findFrom(
       parseFilter(query),
       query.cursor ? decodeCursor(query.cursor) : null,
       limit + 1,
+      'DESC',
     );
     const items = rows.slice(0, limit);
     return {
@@ -115,7 +116,7 @@ export class AuditService {
     const query = parseFilter(filter);
     let after: string | null = null;
     for (;;) {
-      const batch = await this.audit.findBatch(query, after, BATCH_SIZE);
+      const batch = await this.audit.findFrom(query, after, BATCH_SIZE, 'ASC');
       yield* batch;
       if (batch.length < BATCH_SIZE) return;
       after = batch[batch.length - 1].seq;

@@ -1,10 +1,15 @@
-import { canonicalJson, GENESIS_HASH, hashEvent } from './hash-chain';
+import {
+  canonicalJson,
+  type ChainedContent,
+  GENESIS_HASH,
+  hashEvent,
+} from './hash-chain';
 
-const event = {
+const event: ChainedContent = {
   seq: '1',
   id: '0b8a4c9e-7f5d-4b1e-9c2a-3d4e5f6a7b8c',
   at: new Date('2026-11-22T10:00:00.123Z'),
-  actor: { type: 'user' as const, id: null, label: 'ada@example.com' },
+  actor: { type: 'user', id: null, label: 'ada@example.com' },
   action: 'model.updated',
   entityType: 'model',
   entityId: 'm-1',

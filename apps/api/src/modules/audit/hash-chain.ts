@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import {
+  type AuditAction,
   type AuditActor,
   type AuditChanges,
   type AuditContext,
+  type AuditEntityType,
 } from '@llm-registry/contracts';
 
 /** The previous hash of the very first event. */
@@ -14,8 +16,8 @@ export interface ChainedContent {
   id: string;
   at: Date;
   actor: AuditActor;
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId: string | null;
   changes: AuditChanges;
   context: AuditContext;

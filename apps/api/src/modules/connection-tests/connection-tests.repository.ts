@@ -159,13 +159,13 @@ export class ConnectionTestsRepository extends EntityRepository<ConnectionTestEn
 
   /**
    * Queues a scheduled test for every active model whose interval has passed and whose daily cap is not
-   * reached; returns the new tests' ids. One statement under a lock, so overlapping sweeps cannot both
+   * reached; returns the new tests. One statement under a lock, so overlapping sweeps cannot both
    * pass a cap.
    */
   async insertDueHealthChecks(
     limit: number,
     manager: EntityManager,
-  ): Promise<string[]> {
+  ): Promise<ConnectionTestEntity[]> {
     await lockUntilCommit(manager, 'connection-tests.health-sweep');
     const rows = (await manager.query(
       `INSERT INTO connection_tests (subject, trigger, model_id, provider_connection_id)
@@ -183,9 +183,9 @@ export class ConnectionTestsRepository extends EntityRepository<ConnectionTestEn
                   AND t.created_at >= date_trunc('day', now(), 'UTC')) < m.health_check_daily_cap
         ORDER BY m.id
         LIMIT $1
-       RETURNING id`,
+       RETURNING *`,
       [limit],
-    )) as { id: string }[];
-    return rows.map((row) => row.id);
+    )) as Record<string, unknown>[];
+    return rows.map((row) => hydrate(manager, ConnectionTestEntity, row));
   }
 }

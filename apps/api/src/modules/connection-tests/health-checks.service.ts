@@ -55,22 +55,18 @@ export class HealthChecksService implements OnApplicationBootstrap {
   }
 
   async sweep(): Promise<{ queued: number }> {
-    const ids = await this.tests.transaction(async (manager) => {
+    const tests = await this.tests.transaction(async (manager) => {
       const queued = await this.tests.insertDueHealthChecks(
         SWEEP_BATCH,
         manager,
       );
-      for (const id of queued) {
-        const test = await this.tests.findById(id, manager);
-        if (test) await this.audit.record(manager, testRequested(test));
-      }
+      for (const test of queued)
+        await this.audit.record(manager, testRequested(test));
       return queued;
     });
-    for (const id of ids) {
-      await this.connectionTests
-        .enqueue({ id, trigger: 'scheduled', draftSecretId: null })
-        .catch(() => undefined); // enqueue has recorded the failure on the test
-    }
-    return { queued: ids.length };
+    // A refused enqueue has already marked its test failed.
+    for (const test of tests)
+      await this.connectionTests.enqueue(test).catch(() => undefined);
+    return { queued: tests.length };
   }
 }

@@ -80,7 +80,10 @@ export class ModelsService {
     return toModel(entity);
   }
 
-  /** Creates the model in the caller's transaction (or savepoint); the caller audits it. */
+  /**
+   * Creates the model in the caller's transaction; the caller audits it. A failure aborts that
+   * transaction, so callers creating several run each in a savepoint.
+   */
   async createIn(
     manager: EntityManager,
     request: CreateModelRequest,
@@ -103,30 +106,27 @@ export class ModelsService {
     if (request.isDefault)
       await this.takeDefaultSlot(request.type, scope, null, manager);
     return this.withNameCheck(request.name, scope, () =>
-      // A savepoint: the name check's failure must not abort the caller's transaction.
-      manager.transaction((inner) =>
-        this.models.insert(
-          {
-            name: request.name,
-            type: request.type,
-            provider: request.provider,
-            providerConnectionId: request.providerConnectionId ?? null,
-            modelName: request.modelName,
-            description: request.description ?? null,
-            endpoint: request.endpoint ?? null,
-            params: request.params ?? {},
-            capabilities: request.capabilities ?? [],
-            status,
-            isDefault: request.isDefault ?? false,
-            priority: request.priority ?? 100,
-            scope,
-            owner: request.owner ?? null,
-            inputPricePerMillion: request.inputPricePerMillion ?? null,
-            outputPricePerMillion: request.outputPricePerMillion ?? null,
-            ...healthCheckColumns(request.healthCheck),
-          },
-          inner,
-        ),
+      this.models.insert(
+        {
+          name: request.name,
+          type: request.type,
+          provider: request.provider,
+          providerConnectionId: request.providerConnectionId ?? null,
+          modelName: request.modelName,
+          description: request.description ?? null,
+          endpoint: request.endpoint ?? null,
+          params: request.params ?? {},
+          capabilities: request.capabilities ?? [],
+          status,
+          isDefault: request.isDefault ?? false,
+          priority: request.priority ?? 100,
+          scope,
+          owner: request.owner ?? null,
+          inputPricePerMillion: request.inputPricePerMillion ?? null,
+          outputPricePerMillion: request.outputPricePerMillion ?? null,
+          ...healthCheckColumns(request.healthCheck),
+        },
+        manager,
       ),
     );
   }
@@ -148,15 +148,13 @@ export class ModelsService {
           manager,
         );
       const row = await this.withNameCheck(next.name, current.scope, () =>
-        manager.transaction((inner) =>
-          this.models.update(
-            id,
-            {
-              ...(definedOnly(changes) as ModelChanges),
-              ...healthCheckColumns(healthCheck),
-            },
-            inner,
-          ),
+        this.models.update(
+          id,
+          {
+            ...(definedOnly(changes) as ModelChanges),
+            ...healthCheckColumns(healthCheck),
+          },
+          manager,
         ),
       );
       await this.recordChange(manager, 'model.updated', current, row);
@@ -342,7 +340,7 @@ export class ModelsService {
           result: { id, ok: true, status: 200 },
           changed:
             Object.keys(diff).length > 0
-              ? { before: fieldsBefore(diff), after: fieldsAfter(diff) }
+              ? { before: side(diff, 'before'), after: side(diff, 'after') }
               : undefined,
         };
       });
@@ -467,14 +465,12 @@ export function modelChanges(
   );
 }
 
-function fieldsBefore(changes: AuditChanges): Record<string, unknown> {
+/** One side of a diff as a plain record of field values. */
+function side(
+  changes: AuditChanges,
+  which: 'before' | 'after',
+): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(changes).map(([field, change]) => [field, change.before]),
-  );
-}
-
-function fieldsAfter(changes: AuditChanges): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(changes).map(([field, change]) => [field, change.after]),
+    Object.entries(changes).map(([field, change]) => [field, change[which]]),
   );
 }

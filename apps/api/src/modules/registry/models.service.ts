@@ -30,6 +30,7 @@ import { auditSnapshot } from '../audit/audit-snapshot';
 import { AuditService } from '../audit/audit.service';
 import { ProviderConnectionsService } from '../providers/provider-connections.service';
 import { type ModelEntity } from './model.entity';
+import { ModelChangeEvents } from './model-change-events';
 import { toModel, toPublicModel } from './model.mapper';
 import { assertValidDefinition } from './model-definition';
 import { type ModelChanges, ModelsRepository } from './models.repository';
@@ -42,6 +43,7 @@ export class ModelsService {
     private readonly models: ModelsRepository,
     private readonly connections: ProviderConnectionsService,
     private readonly audit: AuditService,
+    private readonly changes: ModelChangeEvents,
   ) {}
 
   /** For callers that group several model changes under one audit event. */
@@ -77,6 +79,7 @@ export class ModelsService {
       });
       return created;
     });
+    await this.changes.publish([entity.id]);
     return toModel(entity);
   }
 
@@ -160,6 +163,7 @@ export class ModelsService {
       await this.recordChange(manager, 'model.updated', current, row);
       return row;
     });
+    await this.changes.publish([id]);
     return toModel(updated);
   }
 
@@ -179,6 +183,7 @@ export class ModelsService {
       await this.recordChange(manager, 'model.status_changed', before, after);
       return after;
     });
+    await this.changes.publish([id]);
     return toModel(updated);
   }
 
@@ -233,6 +238,7 @@ export class ModelsService {
       });
       return row;
     });
+    await this.changes.publish([id]);
     return toModel(updated);
   }
 
@@ -246,6 +252,7 @@ export class ModelsService {
         changes: modelChanges(removed, null),
       });
     });
+    await this.changes.publish([id]);
   }
 
   private async removeIn(
@@ -279,6 +286,7 @@ export class ModelsService {
           changes,
         });
     });
+    await this.changes.publish(results.filter((r) => r.ok).map((r) => r.id));
     const succeeded = results.filter((r) => r.ok).length;
     return {
       action: request.action,
@@ -452,6 +460,7 @@ export function modelSnapshot(entity: ModelEntity): Record<string, unknown> {
     'updatedAt',
     'version',
     'lastTest',
+    'proxySync',
   ]);
 }
 

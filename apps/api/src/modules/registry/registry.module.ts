@@ -5,6 +5,7 @@ import { AuditModule } from '../audit/audit.module';
 import { ProvidersModule } from '../providers/providers.module';
 import { CatalogController } from './catalog.controller';
 import { ModelImportController } from './model-import.controller';
+import { ModelChangeEvents } from './model-change-events';
 import { ModelImportService } from './model-import.service';
 import { ModelsRepository } from './models.repository';
 import { ModelsService } from './models.service';
@@ -19,8 +20,14 @@ import { SeedService } from './seed/seed.service';
     CatalogController,
     ModelImportController,
   ],
-  providers: [ModelsRepository, ModelsService, ModelImportService, SeedService],
-  exports: [ModelsService, SeedService],
+  providers: [
+    ModelsRepository,
+    ModelsService,
+    ModelImportService,
+    SeedService,
+    ModelChangeEvents,
+  ],
+  exports: [ModelsService, SeedService, ModelChangeEvents],
 })
 export class RegistryModule implements OnApplicationBootstrap {
   constructor(

@@ -17,6 +17,7 @@ import {
   reconcileNow,
   until,
   waitForMirror,
+  waitForRun,
 } from './support/proxy-sync';
 import { queueContents } from './support/queue-contents';
 import {
@@ -396,6 +397,12 @@ describe.each(queueCases())('LiteLLM mirror on the $name queue', (queue) => {
       litellm_params: { model: 'openai/gpt-4o', api_key: 'sk-other' },
       model_info: { id: foreign, db_model: false },
     });
+    // Not even a uuid: nothing of ours, though named like it.
+    litellm.deployments.set('handmade', {
+      model_name: 'db-handmade',
+      litellm_params: { model: 'openai/gpt-4o' },
+      model_info: { id: 'handmade', db_model: false },
+    });
     litellm.deployments.set('team-gpt', {
       model_name: 'team-gpt',
       litellm_params: { model: 'openai/gpt-4o' },
@@ -406,8 +413,8 @@ describe.each(queueCases())('LiteLLM mirror on the $name queue', (queue) => {
     expect(run).toMatchObject({
       status: 'succeeded',
       reads: 1,
-      driftFound: { missing: 1, changed: 1, foreign: 1 },
-      driftFixed: 3,
+      driftFound: { missing: 1, changed: 1, foreign: 2 },
+      driftFixed: 4,
     });
     expect(litellm.deployments.get(removed)?.model_name).toBe(`db-${removed}`);
     expect(litellm.deployments.get(repointed)?.litellm_params).toMatchObject({
@@ -415,7 +422,39 @@ describe.each(queueCases())('LiteLLM mirror on the $name queue', (queue) => {
       api_key: KEY,
     });
     expect(litellm.deployments.has(foreign)).toBe(false);
+    expect(litellm.deployments.has('handmade')).toBe(false);
     expect(litellm.deployments.has('team-gpt')).toBe(true);
+  });
+
+  it('leaves no deployment behind for a model deleted while a reconcile was re-creating it', async () => {
+    await settled();
+    const id = await createModel(vllmModel());
+    await waitForMirror(t, id);
+    litellm.deployments.delete(id);
+    const release = litellm.holdCreates();
+    const accepted = await send({
+      method: 'POST',
+      url: `${PROXY_SYNC}/reconcile`,
+    });
+    try {
+      // The run has planned the create and sent it; the model goes before LiteLLM applies it.
+      await until(
+        'the reconcile’s create',
+        async () => litellm.heldCreates,
+        (held) => held === 1,
+      );
+      await send({ method: 'DELETE', url: `${MODELS}/${id}` });
+      await until(
+        'the model job’s delete',
+        async () => callsAbout(litellm, id).filter((c) => c.endsWith('delete')),
+        (deletes) => deletes.length === 1,
+      );
+    } finally {
+      release();
+    }
+    await waitForRun(t, accepted.body.id as string);
+    await settled();
+    expect(litellm.deployments.has(id)).toBe(false);
   });
 
   it('makes no write and one read pass when nothing changed', async () => {

@@ -28,6 +28,9 @@ export interface LiteLLMDouble {
   up(): Promise<void>;
   /** The next /model/new saves the row and answers 500 "saved, but not live in this pod's router". */
   failNextCreateSavedButNotLive(): void;
+  /** Holds every /model/new until the returned function is called; `heldCreates` counts the waiting. */
+  holdCreates(): () => void;
+  heldCreates: number;
   reads(): number;
   writes(): number;
   close(): Promise<void>;
@@ -105,6 +108,7 @@ export async function startLiteLLMDouble(
   const sockets = new Set<Socket>();
   let unavailable = false;
   let savedButNotLive = false;
+  let createsHeld: Promise<void> | null = null;
   let server: Server | undefined;
 
   const double: LiteLLMDouble = {
@@ -127,6 +131,15 @@ export async function startLiteLLMDouble(
     failNextCreateSavedButNotLive() {
       savedButNotLive = true;
     },
+    holdCreates() {
+      let release = () => undefined as void;
+      createsHeld = new Promise((resolve) => (release = resolve));
+      return () => {
+        createsHeld = null;
+        release();
+      };
+    },
+    heldCreates: 0,
     reads: () => calls.filter((c) => c.method === 'GET').length,
     writes: () => calls.filter((c) => c.method !== 'GET').length,
     close: stop,
@@ -140,6 +153,11 @@ export async function startLiteLLMDouble(
     const text = await readBody(request);
     if (double.latencyMs > 0)
       await new Promise((resolve) => setTimeout(resolve, double.latencyMs));
+    if (createsHeld && url.pathname === '/model/new') {
+      double.heldCreates += 1;
+      await createsHeld;
+      double.heldCreates -= 1;
+    }
     if (url.pathname.startsWith('/__double/')) {
       send(response, 200, control(request.method ?? 'GET', url.pathname));
       return;

@@ -36,9 +36,13 @@ export class MirrorJobs implements OnModuleInit {
     );
   }
 
-  async enqueue(modelIds: readonly string[]): Promise<void> {
+  /** `forget`: LiteLLM may hold anything for these models, so their jobs look before they trust. */
+  async enqueue(
+    modelIds: readonly string[],
+    options: { forget?: boolean } = {},
+  ): Promise<void> {
     if (modelIds.length === 0) return;
-    await this.state.markPending(modelIds);
+    await this.state.markPending(modelIds, options);
     const { attempts, retryDelayMs } = this.config.get('proxySync');
     await this.queue.addBulk(
       modelIds.map((modelId) => ({

@@ -23,6 +23,12 @@ export function outcomeOf(
 
 /** Rows per statement when recording outcomes. */
 const RECORD_BATCH = 1000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids LiteLLM reported may be anything; only a uuid can be one of our models. */
+function modelIdsAmong(ids: readonly string[]): string[] {
+  return ids.filter((id) => UUID.test(id));
+}
 
 /**
  * The models the mirror reads, and the mirror's columns on them. Plain SQL that never touches `version`
@@ -59,12 +65,28 @@ export class MirrorStateRepository {
     return rows.map((row) => row.id);
   }
 
-  async markPending(ids: readonly string[]): Promise<void> {
+  /** `forget`: what LiteLLM holds is unknown, so the next job must look instead of trusting the fingerprint. */
+  async markPending(
+    ids: readonly string[],
+    options: { forget?: boolean } = {},
+  ): Promise<void> {
     await this.dataSource.query(
       `UPDATE models SET proxy_sync_state = 'pending', proxy_sync_error = NULL
+                         ${options.forget ? ', proxy_sync_fingerprint = NULL' : ''}
         WHERE id = ANY($1::uuid[])`,
       [ids],
     );
+  }
+
+  /** The current version and status of each model that still exists. */
+  async currentOf(
+    ids: readonly string[],
+  ): Promise<Map<string, Pick<ModelEntity, 'version' | 'status'>>> {
+    const rows = (await this.dataSource.query(
+      `SELECT id, version, status FROM models WHERE id = ANY($1::uuid[])`,
+      [modelIdsAmong(ids)],
+    )) as Array<Pick<ModelEntity, 'id' | 'version' | 'status'>>;
+    return new Map(rows.map(({ id, ...current }) => [id, current]));
   }
 
   /**
@@ -114,7 +136,7 @@ export class MirrorStateRepository {
           AND (m.status <> 'active'
                OR EXISTS (SELECT 1 FROM provider_connections c
                            WHERE c.id = m.provider_connection_id AND NOT c.enabled))`,
-      [failedIds, before],
+      [modelIdsAmong(failedIds), before],
     );
   }
 

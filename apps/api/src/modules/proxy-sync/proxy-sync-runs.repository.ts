@@ -57,13 +57,16 @@ export class ProxySyncRunsRepository extends EntityRepository<ProxySyncRunEntity
     return hydrate(manager, ProxySyncRunEntity, row);
   }
 
-  /** Marks a queued run running; null when it is not queued (already run, or unknown). */
+  /**
+   * Marks a run running; null when it has finished (or is unknown). A run left running by a worker
+   * that died is taken over by its job's next attempt.
+   */
   async start(id: string): Promise<ProxySyncRunEntity | null> {
     const result = await this.repo()
       .createQueryBuilder()
       .update()
       .set({ status: 'running', startedAt: () => 'now()' })
-      .where(`id = :id AND status = 'queued'`, { id })
+      .where(`id = :id AND status IN ('queued', 'running')`, { id })
       .returning('*')
       .execute();
     const [row] = result.raw as Record<string, unknown>[];

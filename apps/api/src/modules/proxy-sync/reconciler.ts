@@ -13,6 +13,7 @@ import {
   type ListedDeployment,
   type LiteLLMDeployment,
 } from './litellm/litellm-wire';
+import { MirrorJobs } from './mirror-jobs';
 import {
   type MirrorOutcome,
   MirrorStateRepository,
@@ -59,11 +60,12 @@ export class Reconciler {
     private readonly state: MirrorStateRepository,
     private readonly desired: DesiredDeployments,
     private readonly clients: LiteLLMClients,
+    private readonly jobs: MirrorJobs,
     private readonly config: AppConfigService,
     private readonly audit: AuditService,
   ) {}
 
-  /** Runs a queued run and records it, audited; a run already started elsewhere is left alone. */
+  /** Runs a run and records it, audited; a finished run is left alone. */
   async run(runId: string): Promise<void> {
     const run = await this.runs.start(runId);
     if (!run) return;
@@ -88,6 +90,7 @@ export class Reconciler {
       const applied = await this.apply(client, plan);
       await this.state.record([...plan.outcomes, ...applied.outcomes]);
       await this.state.settleUnserved(applied.failedRemovals, startedAt);
+      await this.recheckChangedDuringRun(plan);
       const failures = applied.failedRepairs + applied.failedRemovals.length;
       return {
         status: failures > 0 ? 'failed' : 'succeeded',
@@ -189,6 +192,26 @@ export class Reconciler {
       )
       .map((d) => d.model_info.id as string);
     return plan;
+  }
+
+  /**
+   * A model edited, deleted or activated while the run wrote may have been overwritten with what the
+   * run planned after its own job ran (a deleted model re-created, say): its job runs again, and looks.
+   */
+  private async recheckChangedDuringRun(plan: Plan): Promise<void> {
+    const current = await this.state.currentOf([
+      ...plan.repairs.map((item) => item.model.id),
+      ...plan.foreign,
+    ]);
+    const changed = [
+      ...plan.repairs
+        .filter(
+          (item) => current.get(item.model.id)?.version !== item.model.version,
+        )
+        .map((item) => item.model.id),
+      ...plan.foreign.filter((id) => current.get(id)?.status === 'active'),
+    ];
+    await this.jobs.enqueue(changed, { forget: true });
   }
 
   private async apply(client: LiteLLMClient, plan: Plan) {

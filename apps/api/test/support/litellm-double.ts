@@ -23,6 +23,8 @@ export interface LiteLLMDouble {
   deployments: Map<string, StoredDeployment>;
   /** Added to every answer. */
   latencyMs: number;
+  /** Answers every write with this status, applying nothing; null: writes work. */
+  failWrites: number | null;
   /** `refused`: nothing listens; 503: everything answers 503. */
   down(mode?: 'refused' | 503): Promise<void>;
   up(): Promise<void>;
@@ -100,7 +102,13 @@ function pythonRepr(message: string): string {
 }
 
 export async function startLiteLLMDouble(
-  options: { masterKey?: string; latencyMs?: number; port?: number } = {},
+  options: {
+    masterKey?: string;
+    latencyMs?: number;
+    port?: number;
+    /** Errors quote the request they answer, credentials included, as careless proxies do. */
+    echoRequestInErrors?: boolean;
+  } = {},
 ): Promise<LiteLLMDouble> {
   const masterKey = options.masterKey ?? `sk-litellm-master-${randomUUID()}`;
   const deployments = new Map<string, StoredDeployment>();
@@ -117,6 +125,7 @@ export async function startLiteLLMDouble(
     calls,
     deployments,
     latencyMs: options.latencyMs ?? 0,
+    failWrites: null,
     async down(mode = 'refused') {
       if (mode === 503) {
         unavailable = true;
@@ -174,7 +183,10 @@ export async function startLiteLLMDouble(
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       status = error.status;
-      body = error.body;
+      body = options.echoRequestInErrors
+        ? proxyError(status, `${JSON.stringify(error.body)} answering ${text}`)
+            .body
+        : error.body;
     }
     if (!PUBLIC_PATHS.has(url.pathname))
       calls.push({
@@ -199,6 +211,8 @@ export async function startLiteLLMDouble(
 
   function route(method: string, url: URL, body: unknown): unknown {
     const path = url.pathname;
+    if (method !== 'GET' && double.failWrites !== null)
+      throw proxyError(double.failWrites, 'Internal Server Error');
     if (method === 'GET' && path === '/health/liveliness') return "I'm alive!";
     if (method === 'GET' && path === '/health/readiness')
       return { status: 'healthy', db: 'connected' };

@@ -5,6 +5,7 @@ import { AppConfigModule } from './config/config.module';
 import { type DatabaseHandle } from './database/database-handle';
 import { DatabaseModule } from './database/database.module';
 import { ConnectionTestsModule } from './modules/connection-tests/connection-tests.module';
+import { ProxySyncModule } from './modules/proxy-sync/proxy-sync.module';
 import { QueueModule } from './queue/queue.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
@@ -29,6 +30,9 @@ export class AppModule {
         RegistryModule,
         QueueModule.register(options.config, options.database),
         ConnectionTestsModule.register({
+          processors: options.config.runProcessors,
+        }),
+        ProxySyncModule.register({
           processors: options.config.runProcessors,
         }),
       ],

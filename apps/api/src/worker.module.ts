@@ -5,6 +5,7 @@ import { type CredentialEnvironment } from './config/credential-environment';
 import { type DatabaseHandle } from './database/database-handle';
 import { DatabaseModule } from './database/database.module';
 import { ConnectionTestsModule } from './modules/connection-tests/connection-tests.module';
+import { ProxySyncModule } from './modules/proxy-sync/proxy-sync.module';
 import { QueueModule } from './queue/queue.module';
 
 /** The job processors and what they need: no HTTP server, no users, no seeding. */
@@ -27,6 +28,7 @@ export class WorkerModule {
         DatabaseModule.register(options.database),
         QueueModule.register(config, options.database),
         ConnectionTestsModule.register({ processors: true }),
+        ProxySyncModule.register({ processors: true }),
       ],
     };
   }

@@ -13,6 +13,11 @@ import { testBackends } from './support/backends';
 import { waitForTests } from './support/connection-tests';
 import { embeddingModel, generationModel } from './support/fixtures';
 import {
+  startLiteLLMDouble,
+  type LiteLLMDouble,
+} from './support/litellm-double';
+import { PROXY_SYNC, waitForRun } from './support/proxy-sync';
+import {
   startTestApp,
   TEST_PASSWORD,
   type RequestOptions,
@@ -43,20 +48,34 @@ interface RouteCase {
   refuse: () => Promise<RequestOptions>;
   /** A refused sign-in is itself on record; every other refusal writes nothing. */
   refusedAction?: AuditAction;
+  /** Waits for the work a 202 started; connection tests by default. */
+  settle?: (response: TestResponse) => Promise<unknown>;
 }
 
 describe.each(testBackends())('audit trail on %s', (backend) => {
   let t: TestApp;
   let double: ProviderDouble;
+  let litellm: LiteLLMDouble;
 
   beforeAll(async () => {
     double = await startProviderDouble('openai', { apiKey: SECRET_KEY });
-    t = await startTestApp(backend);
+    litellm = await startLiteLLMDouble();
+    t = await startTestApp(backend, {
+      proxySync: {
+        litellm: { url: litellm.url, masterKey: litellm.masterKey },
+        reconcileIntervalMs: 3_600_000,
+        concurrency: 4,
+        timeoutMs: 5000,
+        attempts: 1,
+        retryDelayMs: 100,
+      },
+    });
   });
 
   afterAll(async () => {
     await t?.close();
     await double?.close();
+    await litellm?.close();
   });
 
   async function send(
@@ -554,6 +573,18 @@ describe.each(testBackends())('audit trail on %s', (backend) => {
         url: `${ADMIN}/models/${randomUUID()}/test`,
       }),
     },
+    'POST /api/v1/admin/proxy-sync/reconcile': {
+      succeed: async () => ({ method: 'POST', url: `${PROXY_SYNC}/reconcile` }),
+      status: 202,
+      action: 'proxy_sync.requested',
+      changes: () => ({ trigger: { before: null, after: 'manual' } }),
+      settle: (response) => waitForRun(t, response.body.id as string),
+      refuse: async () => ({
+        method: 'POST',
+        url: `${PROXY_SYNC}/reconcile`,
+        token: await t.userToken('viewer'),
+      }),
+    },
   };
 
   it('has a case for every mutating route the router knows', () => {
@@ -573,7 +604,8 @@ describe.each(testBackends())('audit trail on %s', (backend) => {
       expect(events.map((e) => e.action)).toEqual([rule.action]);
       if (rule.changes)
         expect(events[0].changes).toMatchObject(rule.changes(response));
-      if (response.status === 202)
+      if (rule.settle) await rule.settle(response);
+      else if (response.status === 202)
         await waitForTests(t, [response.body.id as string]);
 
       const refused = await send(await rule.refuse());

@@ -9,6 +9,17 @@ import { testBackends } from './support/backends';
 import { waitForTests } from './support/connection-tests';
 import { embeddingModel, generationModel } from './support/fixtures';
 import {
+  startLiteLLMDouble,
+  type LiteLLMDouble,
+} from './support/litellm-double';
+import {
+  drained,
+  PROXY_SYNC,
+  until,
+  waitForMirror,
+  waitForRun,
+} from './support/proxy-sync';
+import {
   startTestApp,
   type RequestOptions,
   type TestApp,
@@ -35,6 +46,7 @@ describe.each(testBackends())('canary sweep on %s', (backend) => {
   const hitRoutes = new Set<string>();
   const doubles: ProviderDouble[] = [];
   const environment: Record<string, string> = { OPENAI_API_KEY: ENV_CANARY };
+  let litellm: LiteLLMDouble;
 
   async function call(options: RequestOptions, route: string) {
     const response = await t.request(options);
@@ -59,9 +71,21 @@ describe.each(testBackends())('canary sweep on %s', (backend) => {
         done();
       },
     });
+    // The mirror is on: the decrypted keys go to LiteLLM, whose errors quote them back.
+    litellm = await startLiteLLMDouble({ echoRequestInErrors: true });
     t = await startTestApp(
       backend,
-      { seedOnStart: true },
+      {
+        seedOnStart: true,
+        proxySync: {
+          litellm: { url: litellm.url, masterKey: litellm.masterKey },
+          reconcileIntervalMs: 3_600_000,
+          concurrency: 4,
+          timeoutMs: 5000,
+          attempts: 2,
+          retryDelayMs: 50,
+        },
+      },
       {
         logger: createLogger({ logLevel: 'trace', logFormat: 'json' }, sink),
         environment,
@@ -72,6 +96,7 @@ describe.each(testBackends())('canary sweep on %s', (backend) => {
   afterAll(async () => {
     await t?.close();
     await Promise.all(doubles.map((d) => d.close()));
+    await litellm?.close();
   });
 
   it('exercises every route with canary secrets and finds the canary nowhere', async () => {
@@ -480,6 +505,56 @@ describe.each(testBackends())('canary sweep on %s', (backend) => {
         `${audit}/export`,
       );
     await call({ method: 'GET', url: `${audit}/verify` }, `${audit}/verify`);
+
+    // The LiteLLM mirror: the keys go to LiteLLM, and a write it refuses quotes them back.
+    await drained(t);
+    const mirrored = async (connectionId: string) => {
+      const created = await call(
+        {
+          method: 'POST',
+          url: models,
+          body: generationModel({ providerConnectionId: connectionId }),
+        },
+        models,
+      );
+      return (await waitForMirror(t, created.body.id as string)).id;
+    };
+    const storedKeyModel = await mirrored(echoConn.id);
+    const envKeyModel = await mirrored(envConn.id);
+    const keyIn = (id: string) =>
+      litellm.deployments.get(id)?.litellm_params['api_key'];
+    expect([keyIn(storedKeyModel), keyIn(envKeyModel)]).toEqual([
+      CANARY,
+      ENV_CANARY,
+    ]);
+    litellm.failWrites = 500;
+    await call(
+      {
+        method: 'PATCH',
+        url: `${models}/${storedKeyModel}`,
+        body: { version: 1, modelName: 'gpt-4.1-mini' },
+      },
+      `${models}/:id`,
+    );
+    const refused = await waitForMirror(t, storedKeyModel, 'error');
+    expect(refused.proxySync?.lastError).toContain('[redacted]');
+    litellm.failWrites = null;
+    await call({ method: 'GET', url: PROXY_SYNC }, PROXY_SYNC);
+    const accepted = await call(
+      { method: 'POST', url: `${PROXY_SYNC}/reconcile` },
+      `${PROXY_SYNC}/reconcile`,
+    );
+    await waitForRun(t, accepted.body.id as string);
+    await call(
+      { method: 'GET', url: `${PROXY_SYNC}/runs/${accepted.body.id}` },
+      `${PROXY_SYNC}/runs/:id`,
+    );
+    await until(
+      'the refused change in LiteLLM',
+      async () =>
+        litellm.deployments.get(storedKeyModel)?.litellm_params['model'],
+      (model) => model === 'openai/gpt-4.1-mini',
+    );
     await call(
       { method: 'POST', url: '/api/v1/auth/logout' },
       '/api/v1/auth/logout',

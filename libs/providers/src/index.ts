@@ -9,6 +9,7 @@ export {
   listRemoteModels,
   supportsDiscovery,
 } from './lib/discovery/list-remote-models';
+export { mapLimited } from './lib/discovery/map-limited';
 export { scrubSecrets } from './lib/http/scrub-secrets';
 export type {
   BuildOptions,
@@ -22,10 +23,11 @@ export {
   createReranker,
   supportsType,
 } from './lib/langchain/create-langchain-model';
-export type {
-  LiteLLMConnection,
-  LiteLLMCredential,
-  LiteLLMParams,
+export {
+  LITELLM_PARAM_KINDS,
+  type LiteLLMConnection,
+  type LiteLLMCredential,
+  type LiteLLMParams,
 } from './lib/litellm/litellm-params';
 export { toLiteLLMParams } from './lib/litellm/to-litellm-params';
 export {

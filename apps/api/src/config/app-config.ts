@@ -20,6 +20,19 @@ export interface HealthCheckConfig {
   sweepIntervalMs: number;
 }
 
+/** The LiteLLM mirror; `litellm` is null (the mirror is off) unless its URL and master key are both set. */
+export interface ProxySyncConfig {
+  litellm: { url: string; masterKey: string } | null;
+  reconcileIntervalMs: number;
+  /** LiteLLM calls in flight at once, in a reconcile and across model jobs of one process. */
+  concurrency: number;
+  /** Deadline of one LiteLLM call. */
+  timeoutMs: number;
+  /** Tries of a model's job; transient failures only, waiting retryDelayMs, then twice that… */
+  attempts: number;
+  retryDelayMs: number;
+}
+
 /** The typed configuration the application runs with, derived once from the environment. */
 export interface AppConfig {
   nodeEnv: NodeEnv;
@@ -55,6 +68,7 @@ export interface AppConfig {
   runProcessors: boolean;
   connectionTests: ConnectionTestSettings;
   healthChecks: HealthCheckConfig;
+  proxySync: ProxySyncConfig;
 }
 
 /** The variables provider SDKs conventionally read; anything else must be allowed explicitly. */
@@ -123,6 +137,20 @@ export function toAppConfig(env: Environment, cwd = process.cwd()): AppConfig {
     healthChecks: {
       enabled: env.HEALTH_CHECKS_ENABLED,
       sweepIntervalMs: 60_000,
+    },
+    proxySync: {
+      litellm:
+        env.LITELLM_URL && env.LITELLM_MASTER_KEY
+          ? {
+              url: env.LITELLM_URL.replace(/\/+$/, ''),
+              masterKey: env.LITELLM_MASTER_KEY,
+            }
+          : null,
+      reconcileIntervalMs: env.LITELLM_RECONCILE_INTERVAL_SECONDS * 1000,
+      concurrency: env.LITELLM_SYNC_CONCURRENCY,
+      timeoutMs: env.LITELLM_TIMEOUT_MS,
+      attempts: 6,
+      retryDelayMs: 2000,
     },
   };
 }

@@ -71,6 +71,27 @@ describe('loadEnvironment', () => {
     expect(() => loadEnvironment(env)).toThrow(new ConfigError(message));
   });
 
+  it('turns the LiteLLM mirror on only with both its URL and its master key', () => {
+    const mirror = (env: Record<string, string>) =>
+      toAppConfig(loadEnvironment(env)).proxySync;
+    expect(mirror({}).litellm).toBeNull();
+    expect(mirror({ LITELLM_URL: 'http://litellm:4000' }).litellm).toBeNull();
+    expect(
+      mirror({
+        LITELLM_URL: 'http://litellm:4000/',
+        LITELLM_MASTER_KEY: 'sk-master-1234',
+        LITELLM_RECONCILE_INTERVAL_SECONDS: '60',
+      }),
+    ).toMatchObject({
+      litellm: { url: 'http://litellm:4000', masterKey: 'sk-master-1234' },
+      reconcileIntervalMs: 60_000,
+      concurrency: 12,
+    });
+    expect(() => loadEnvironment({ LITELLM_MASTER_KEY: 'short' })).toThrow(
+      'Invalid environment: LITELLM_MASTER_KEY must be at least 8 characters (got value hidden)',
+    );
+  });
+
   it('reports every bad variable, one per line', () => {
     expect(() => loadEnvironment({ PORT: 'x', LOG_FORMAT: 'xml' })).toThrow(
       /PORT .*\nInvalid environment: LOG_FORMAT/,

@@ -214,6 +214,41 @@ export class Environment {
   @IsBoolean({ message: 'must be true or false' })
   HEALTH_CHECKS_ENABLED = false;
 
+  /** The LiteLLM proxy the registry mirrors its active models into; the mirror is off unless this and the key are set. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, {
+    message:
+      'must be an http(s) URL without query, such as http://litellm:4000',
+  })
+  LITELLM_URL?: string;
+
+  /** LiteLLM's master key: only the proxy admin may register models. */
+  @IsOptional()
+  @IsString()
+  @MinLength(8, { message: 'must be at least 8 characters' })
+  LITELLM_MASTER_KEY?: string;
+
+  /** How often the registry compares itself with LiteLLM and repairs the differences. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 30 and 86400' })
+  @Min(30, { message: 'must be an integer between 30 and 86400' })
+  @Max(86_400, { message: 'must be an integer between 30 and 86400' })
+  LITELLM_RECONCILE_INTERVAL_SECONDS = 300;
+
+  /** LiteLLM calls in flight at once per process. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1 and 64' })
+  @Min(1, { message: 'must be an integer between 1 and 64' })
+  @Max(64, { message: 'must be an integer between 1 and 64' })
+  LITELLM_SYNC_CONCURRENCY = 12;
+
+  /** Deadline of one call to LiteLLM (listing all models can take seconds). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1000 and 300000' })
+  @Min(1000, { message: 'must be an integer between 1000 and 300000' })
+  @Max(300_000, { message: 'must be an integer between 1000 and 300000' })
+  LITELLM_TIMEOUT_MS = 30_000;
+
   /** Seed the catalogue of original models into an empty database on first start. */
   @Transform(toBool)
   @IsBoolean({ message: 'must be true or false' })
@@ -226,6 +261,7 @@ export class ConfigError extends Error {}
 const HIDDEN_VALUES = new Set([
   'ADMIN_PASSWORD',
   'DATABASE_URL',
+  'LITELLM_MASTER_KEY',
   'REDIS_URL',
   'REGISTRY_MASTER_KEY',
   'REGISTRY_MASTER_KEY_PREVIOUS',

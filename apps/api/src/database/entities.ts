@@ -5,6 +5,7 @@ import { KnowledgeBaseEntity } from '../modules/kb-dependency/knowledge-base.ent
 import { LoginThrottleEntity } from '../modules/auth/login-throttle.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
 import { UserEntity } from '../modules/auth/user.entity';
+import { ProxySyncRunEntity } from '../modules/proxy-sync/proxy-sync-run.entity';
 import { ProviderConnectionEntity } from '../modules/providers/provider-connection.entity';
 import { ModelEntity } from '../modules/registry/model.entity';
 import { SecretEntity } from '../modules/secrets/secret.entity';
@@ -20,6 +21,7 @@ export const ENTITIES = [
   LoginThrottleEntity,
   ModelEntity,
   ProviderConnectionEntity,
+  ProxySyncRunEntity,
   SecretEntity,
   SessionEntity,
   UserEntity,

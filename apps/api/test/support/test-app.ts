@@ -91,6 +91,14 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
       attempts: 2,
     },
     healthChecks: { enabled: false, sweepIntervalMs: 60_000 },
+    proxySync: {
+      litellm: null,
+      reconcileIntervalMs: 3_600_000,
+      concurrency: 8,
+      timeoutMs: 5000,
+      attempts: 3,
+      retryDelayMs: 100,
+    },
     ...overrides,
   };
 }

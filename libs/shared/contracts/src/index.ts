@@ -11,3 +11,4 @@ export * from './lib/catalog/validate-connection';
 export * from './lib/connection-tests';
 export * from './lib/audit';
 export * from './lib/knowledge-bases';
+export * from './lib/proxy-sync';

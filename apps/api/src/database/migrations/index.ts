@@ -6,6 +6,7 @@ import { AddProviderConnections1795315077279 } from './1795315077279-AddProvider
 import { AddConnectionTests1795323365298 } from './1795323365298-AddConnectionTests';
 import { AddAuditEvents1795329769856 } from './1795329769856-AddAuditEvents';
 import { AddKnowledgeBasesAndModelRetirement1795335750710 } from './1795335750710-AddKnowledgeBasesAndModelRetirement';
+import { AddProxySync1795336181063 } from './1795336181063-AddProxySync';
 
 /** Every migration, oldest first. Written by `npm run migration:generate -- <Name>`. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AddConnectionTests1795323365298,
   AddAuditEvents1795329769856,
   AddKnowledgeBasesAndModelRetirement1795335750710,
+  AddProxySync1795336181063,
 ];

@@ -28,6 +28,7 @@ import { AuditService } from '../audit/audit.service';
 import { EnvReferencesService } from '../secrets/env-references.service';
 import { maskValues } from '../secrets/mask';
 import { type SecretValues, SecretsService } from '../secrets/secrets.service';
+import { ConnectionChangeEvents } from './connection-change-events';
 import {
   type ConnectionSettings,
   type ProviderConnectionEntity,
@@ -62,6 +63,7 @@ export class ProviderConnectionsService {
     private readonly secrets: SecretsService,
     private readonly envReferences: EnvReferencesService,
     private readonly audit: AuditService,
+    private readonly changes: ConnectionChangeEvents,
   ) {}
 
   async list(
@@ -251,6 +253,7 @@ export class ProviderConnectionsService {
         return row;
       }),
     );
+    await this.changes.publish([id]);
     return this.presentOne(updated);
   }
 

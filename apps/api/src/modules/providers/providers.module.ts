@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { SecretsModule } from '../secrets/secrets.module';
+import { ConnectionChangeEvents } from './connection-change-events';
 import { ConnectionTargetService } from './connection-target.service';
 import { DiscoveryService } from './discovery.service';
 import { ProviderConnectionsRepository } from './provider-connections.repository';
@@ -15,11 +16,13 @@ import { ProvidersController } from './providers.controller';
     ProviderConnectionsService,
     ConnectionTargetService,
     DiscoveryService,
+    ConnectionChangeEvents,
   ],
   exports: [
     ProviderConnectionsService,
     ConnectionTargetService,
     DiscoveryService,
+    ConnectionChangeEvents,
   ],
 })
 export class ProvidersModule {}

@@ -18,6 +18,7 @@ import { AuditService } from '../audit/audit.service';
 import { DiscoveryService } from '../providers/discovery.service';
 import { ProviderConnectionsService } from '../providers/provider-connections.service';
 import { type ModelEntity } from './model.entity';
+import { ModelChangeEvents } from './model-change-events';
 import { modelSnapshot, ModelsService } from './models.service';
 
 /** Registers models a provider offers, attached to the connection they were found through. */
@@ -28,6 +29,7 @@ export class ModelImportService {
     private readonly connections: ProviderConnectionsService,
     private readonly models: ModelsService,
     private readonly audit: AuditService,
+    private readonly changes: ModelChangeEvents,
   ) {}
 
   /** One listing call for the whole batch; each model is then created on its own, like a bulk action. */
@@ -75,6 +77,9 @@ export class ModelImportService {
           changes,
         });
     });
+    await this.changes.publish(
+      results.flatMap((r) => (r.modelId ? [r.modelId] : [])),
+    );
     const succeeded = results.filter((r) => r.ok).length;
     return { succeeded, failed: results.length - succeeded, results };
   }

@@ -15,11 +15,13 @@ import {
   MODEL_STATUSES,
   MODEL_TYPES,
   PROVIDER_IDS,
+  PROXY_SYNC_STATES,
   type ModelCapability,
   type ModelParams,
   type ModelStatus,
   type ModelType,
   type ProviderId,
+  type ProxySyncState,
 } from '@llm-registry/contracts';
 
 /** numeric comes back from pg as a string; prices are small enough for a JS number. */
@@ -63,6 +65,11 @@ const numericToNumber: ValueTransformer = {
   `"status" = 'deprecated' OR ("sunset_at" IS NULL AND "successor_id" IS NULL)`,
 )
 @Check('CHK_models_successor_not_self', `"successor_id" <> "id"`)
+@Check(
+  'CHK_models_proxy_sync_state',
+  `"proxy_sync_state" IS NULL OR ${inList('proxy_sync_state', PROXY_SYNC_STATES)}`,
+)
+@Index('IDX_models_proxy_sync_state', ['proxySyncState'])
 @Check(
   'CHK_models_health_check_complete',
   `("health_check_interval_minutes" IS NULL) = ("health_check_daily_cap" IS NULL)`,
@@ -170,4 +177,31 @@ export class ModelEntity extends TestedEntity {
 
   @Column({ name: 'health_check_daily_cap', type: 'integer', nullable: true })
   healthCheckDailyCap!: number | null;
+
+  /**
+   * The LiteLLM mirror's columns, written by proxy-sync with plain UPDATEs so that mirroring never
+   * bumps the version an admin edits against. Null state: never mirrored.
+   */
+  @Column({
+    name: 'proxy_sync_state',
+    type: 'varchar',
+    length: 20,
+    nullable: true,
+  })
+  proxySyncState!: ProxySyncState | null;
+
+  @Column({ name: 'proxy_sync_error', type: 'text', nullable: true })
+  proxySyncError!: string | null;
+
+  @Column({ name: 'proxy_synced_at', type: 'timestamptz', nullable: true })
+  proxySyncedAt!: Date | null;
+
+  /** SHA-256 of the deployment last sent (secrets as their hashes); null when LiteLLM holds none of ours. */
+  @Column({
+    name: 'proxy_sync_fingerprint',
+    type: 'varchar',
+    length: 64,
+    nullable: true,
+  })
+  proxySyncFingerprint!: string | null;
 }

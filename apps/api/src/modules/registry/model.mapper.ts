@@ -36,13 +36,18 @@ export function toModel(entity: ModelEntity): Model {
             dailyCap: entity.healthCheckDailyCap,
           }
         : null,
+    proxySync: entity.proxySyncState && {
+      state: entity.proxySyncState,
+      lastError: entity.proxySyncError,
+      lastSyncedAt: entity.proxySyncedAt?.toISOString() ?? null,
+    },
     createdAt: entity.createdAt.toISOString(),
     updatedAt: entity.updatedAt.toISOString(),
     version: entity.version,
   };
 }
 
-/** What consuming services see: no endpoint, owner, connection or monitoring. */
+/** What consuming services see: no endpoint, owner, connection, monitoring or mirror state. */
 export function toPublicModel(entity: ModelEntity): PublicModel {
   const {
     endpoint: _endpoint,
@@ -50,6 +55,7 @@ export function toPublicModel(entity: ModelEntity): PublicModel {
     providerConnectionId: _connection,
     lastTest: _lastTest,
     healthCheck: _healthCheck,
+    proxySync: _proxySync,
     ...rest
   } = toModel(entity);
   return rest;

@@ -11,6 +11,7 @@ import { containsPattern } from '../../database/like-pattern';
 import { updateAndReload } from '../../database/update-and-reload';
 import { lockUntilCommit } from '../../database/advisory-lock';
 import { ModelEntity } from './model.entity';
+import { servingSql } from './serving.sql';
 import { EntityRepository } from '../../database/entity-repository';
 
 export type ModelChanges = Partial<
@@ -98,7 +99,7 @@ export class ModelsRepository extends EntityRepository<ModelEntity> {
     return this.repo()
       .createQueryBuilder('m')
       .where('m.type = :type', { type })
-      .andWhere(`m.status IN ('active', 'deprecated')`)
+      .andWhere(servingSql('m'))
       .andWhere('m.scope IN (:...scopes)', { scopes })
       .orderBy(`CASE WHEN m.scope = :scope THEN 0 ELSE 1 END`)
       .setParameter('scope', scope)

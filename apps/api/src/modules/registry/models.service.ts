@@ -39,6 +39,7 @@ import {
 } from '../kb-dependency/model-guard.service';
 import { ProviderConnectionsService } from '../providers/provider-connections.service';
 import { type ModelEntity } from './model.entity';
+import { ModelChangeEvents } from './model-change-events';
 import { toModel, toPublicModel } from './model.mapper';
 import { assertValidDefinition } from './model-definition';
 import { type ModelChanges, ModelsRepository } from './models.repository';
@@ -52,6 +53,7 @@ export class ModelsService {
     private readonly connections: ProviderConnectionsService,
     private readonly audit: AuditService,
     private readonly guard: ModelGuardService,
+    private readonly changes: ModelChangeEvents,
   ) {}
 
   /** For callers that group several model changes under one audit event. */
@@ -87,6 +89,7 @@ export class ModelsService {
       });
       return created;
     });
+    await this.changes.publish([entity.id]);
     return toModel(entity);
   }
 
@@ -171,6 +174,7 @@ export class ModelsService {
       await this.recordChange(manager, 'model.updated', current, row);
       return row;
     });
+    await this.changes.publish([id]);
     return toModel(updated);
   }
 
@@ -197,6 +201,7 @@ export class ModelsService {
       );
       return after;
     });
+    await this.changes.publish([id]);
     return toModel(updated);
   }
 
@@ -321,6 +326,7 @@ export class ModelsService {
       });
       return row;
     });
+    await this.changes.publish([id]);
     return toModel(updated);
   }
 
@@ -338,6 +344,7 @@ export class ModelsService {
         },
       });
     });
+    await this.changes.publish([id]);
   }
 
   private async removeIn(
@@ -415,6 +422,7 @@ export class ModelsService {
           changes,
         });
     });
+    await this.changes.publish(results.filter((r) => r.ok).map((r) => r.id));
     const succeeded = results.filter((r) => r.ok).length;
     return {
       action: request.action,
@@ -609,6 +617,7 @@ export function modelSnapshot(entity: ModelEntity): Record<string, unknown> {
     'updatedAt',
     'version',
     'lastTest',
+    'proxySync',
   ]);
 }
 

@@ -6,6 +6,7 @@ import { KbDependencyModule } from '../kb-dependency/kb-dependency.module';
 import { ProvidersModule } from '../providers/providers.module';
 import { CatalogController } from './catalog.controller';
 import { ModelImportController } from './model-import.controller';
+import { ModelChangeEvents } from './model-change-events';
 import { ModelImportService } from './model-import.service';
 import { ModelsRepository } from './models.repository';
 import { ModelsService } from './models.service';
@@ -20,8 +21,14 @@ import { SeedService } from './seed/seed.service';
     CatalogController,
     ModelImportController,
   ],
-  providers: [ModelsRepository, ModelsService, ModelImportService, SeedService],
-  exports: [ModelsService, SeedService],
+  providers: [
+    ModelsRepository,
+    ModelsService,
+    ModelImportService,
+    SeedService,
+    ModelChangeEvents,
+  ],
+  exports: [ModelsService, SeedService, ModelChangeEvents],
 })
 export class RegistryModule implements OnApplicationBootstrap {
   constructor(

@@ -37,3 +37,28 @@ export interface LiteLLMParams {
   max_completion_tokens?: number;
   dimensions?: number;
 }
+
+/**
+ * Which `litellm_params` carry a credential. LiteLLM's listings drop or mask those (reference §2), so a
+ * mirror compares only the plain ones and never sends a listed value back (§4).
+ */
+export const LITELLM_PARAM_KINDS: Record<
+  keyof LiteLLMParams,
+  'secret' | 'plain'
+> = {
+  model: 'plain',
+  api_base: 'plain',
+  api_key: 'secret',
+  api_version: 'plain',
+  organization: 'plain',
+  aws_access_key_id: 'secret',
+  aws_secret_access_key: 'secret',
+  aws_session_token: 'secret',
+  aws_region_name: 'plain',
+  aws_bedrock_runtime_endpoint: 'plain',
+  temperature: 'plain',
+  top_p: 'plain',
+  max_tokens: 'plain',
+  max_completion_tokens: 'plain',
+  dimensions: 'plain',
+};

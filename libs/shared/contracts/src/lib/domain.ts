@@ -10,6 +10,18 @@ export type ModelType = (typeof MODEL_TYPES)[number];
 export const MODEL_STATUSES = ['active', 'inactive', 'deprecated'] as const;
 export type ModelStatus = (typeof MODEL_STATUSES)[number];
 
+/** Statuses in which a model still answers calls: deprecated ones serve until their users have moved. */
+export const SERVING_STATUSES = [
+  'active',
+  'deprecated',
+] as const satisfies readonly ModelStatus[];
+
+export function isServing(status: ModelStatus | undefined): boolean {
+  return (SERVING_STATUSES as readonly (ModelStatus | undefined)[]).includes(
+    status,
+  );
+}
+
 export const PROVIDER_IDS = [
   'openai',
   'azure_openai',

@@ -7,6 +7,7 @@ import type {
 import type { HealthCheckSettings } from './connection-tests';
 import type { ModelDependent, ModelDeprecation } from './knowledge-bases';
 import type { ConnectionTestResult } from './providers';
+import type { ModelProxySync } from './proxy-sync';
 
 /** Model parameters, validated against the provider catalogue for the model's type. */
 export type ModelParams = Record<string, number | boolean | string | string[]>;
@@ -37,6 +38,8 @@ export interface Model {
   lastTest: ConnectionTestResult | null;
   /** Scheduled health checks; null means none. */
   healthCheck: HealthCheckSettings | null;
+  /** The model's state in the LiteLLM mirror; null when it was never mirrored. */
+  proxySync: ModelProxySync | null;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -45,7 +48,12 @@ export interface Model {
 /** A model as consuming services see it: no endpoint, connection or monitoring internals. */
 export type PublicModel = Omit<
   Model,
-  'endpoint' | 'owner' | 'providerConnectionId' | 'lastTest' | 'healthCheck'
+  | 'endpoint'
+  | 'owner'
+  | 'providerConnectionId'
+  | 'lastTest'
+  | 'healthCheck'
+  | 'proxySync'
 >;
 
 export interface CreateModelRequest {

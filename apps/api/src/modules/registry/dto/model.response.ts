@@ -12,18 +12,38 @@ import {
   MODEL_STATUSES,
   MODEL_TYPES,
   PROVIDER_IDS,
+  PROXY_SYNC_STATES,
   type BulkAction,
   type BulkActionResponse,
   type BulkItemResult,
   type Model,
   type ModelCapability,
+  type ModelProxySync,
   type ModelParams,
   type ModelStatus,
   type ModelType,
   type Page,
   type ProviderId,
+  type ProxySyncState,
   type PublicModel,
 } from '@llm-registry/contracts';
+
+export class ModelProxySyncDto implements ModelProxySync {
+  @ApiProperty({
+    enum: PROXY_SYNC_STATES,
+    description:
+      'synced: LiteLLM serves what the registry says (nothing, for a model that is not active); pending: a change is on its way; error: see lastError; off: the mirror is turned off.',
+  })
+  state!: ProxySyncState;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'LiteLLM did not answer in time',
+  })
+  lastError!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' })
+  lastSyncedAt!: string | null;
+}
 
 export class ModelDto implements Model {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -65,6 +85,13 @@ export class ModelDto implements Model {
   lastTest!: ConnectionTestResultDto | null;
   @ApiProperty({ type: HealthCheckSettingsDto, nullable: true })
   healthCheck!: HealthCheckSettingsDto | null;
+  @ApiProperty({
+    type: ModelProxySyncDto,
+    nullable: true,
+    description:
+      'Its state in the LiteLLM mirror (`model: db-<id>`); null when never mirrored.',
+  })
+  proxySync!: ModelProxySyncDto | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiProperty({
@@ -81,6 +108,7 @@ export class PublicModelDto
     'providerConnectionId',
     'lastTest',
     'healthCheck',
+    'proxySync',
   ] as const)
   implements PublicModel {}
 

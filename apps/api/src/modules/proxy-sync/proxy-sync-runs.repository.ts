@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, type EntityManager } from 'typeorm';
+import { type ProxySyncTrigger } from '@llm-registry/contracts';
+import { EntityRepository } from '../../database/entity-repository';
+import { hydrate } from '../../database/hydrate';
+import { ProxySyncRunEntity } from './proxy-sync-run.entity';
+
+export type RunResult = Pick<
+  ProxySyncRunEntity,
+  | 'status'
+  | 'reads'
+  | 'writes'
+  | 'missingFound'
+  | 'changedFound'
+  | 'foreignFound'
+  | 'driftFixed'
+  | 'failedModels'
+  | 'error'
+>;
+
+/** A run that could not compare anything: why, and nothing else. */
+export function failedRun(error: string): RunResult {
+  return {
+    status: 'failed',
+    reads: 0,
+    writes: 0,
+    missingFound: 0,
+    changedFound: 0,
+    foreignFound: 0,
+    driftFixed: 0,
+    failedModels: 0,
+    error,
+  };
+}
+
+/** Runs older than this are dropped when a run finishes: the audit trail keeps their events. */
+const KEEP_RUNS_DAYS = 30;
+
+@Injectable()
+export class ProxySyncRunsRepository extends EntityRepository<ProxySyncRunEntity> {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource, ProxySyncRunEntity);
+  }
+
+  async insert(
+    trigger: ProxySyncTrigger,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ProxySyncRunEntity> {
+    const result = await this.repo(manager)
+      .createQueryBuilder()
+      .insert()
+      .values({ trigger })
+      .returning('*')
+      .execute();
+    const [row] = result.raw as Record<string, unknown>[];
+    return hydrate(manager, ProxySyncRunEntity, row);
+  }
+
+  /**
+   * Marks a run running; null when it has finished (or is unknown). A run left running by a worker
+   * that died is taken over by its job's next attempt.
+   */
+  async start(id: string): Promise<ProxySyncRunEntity | null> {
+    const result = await this.repo()
+      .createQueryBuilder()
+      .update()
+      .set({ status: 'running', startedAt: () => 'now()' })
+      .where(`id = :id AND status IN ('queued', 'running')`, { id })
+      .returning('*')
+      .execute();
+    const [row] = result.raw as Record<string, unknown>[];
+    return row
+      ? hydrate(this.dataSource.manager, ProxySyncRunEntity, row)
+      : null;
+  }
+
+  async finish(
+    id: string,
+    result: RunResult,
+    manager: EntityManager,
+  ): Promise<ProxySyncRunEntity> {
+    await this.repo(manager).update(
+      { id },
+      { ...result, finishedAt: new Date() },
+    );
+    await manager.query(
+      `DELETE FROM proxy_sync_runs
+        WHERE finished_at < now() - make_interval(days => $1)`,
+      [KEEP_RUNS_DAYS],
+    );
+    return this.repo(manager).findOneByOrFail({ id });
+  }
+
+  findLatest(): Promise<ProxySyncRunEntity | null> {
+    return this.repo().findOne({ where: {}, order: { createdAt: 'DESC' } });
+  }
+}

@@ -214,6 +214,14 @@ export class Environment {
   @IsBoolean({ message: 'must be true or false' })
   HEALTH_CHECKS_ENABLED = false;
 
+  /**
+   * The built admin app (index.html and its assets), served at `/` on the API's port; relative paths are
+   * resolved from the working directory. Nothing is served when the directory holds no index.html.
+   */
+  @IsString()
+  @MinLength(1, { message: 'must be a directory path' })
+  ADMIN_APP_DIR = 'dist/apps/admin/browser';
+
   /** Seed the catalogue of original models into an empty database on first start. */
   @Transform(toBool)
   @IsBoolean({ message: 'must be true or false' })

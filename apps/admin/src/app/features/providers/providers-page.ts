@@ -1,0 +1,11 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { PageHeader } from '@llm-registry/admin/ui';
+
+@Component({
+  selector: 'app-providers-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [PageHeader],
+  template:
+    '<section class="page"><ui-page-header title="Providers" /></section>',
+})
+export class ProvidersPage {}

@@ -1,0 +1,367 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type {
+  AuditEventPage,
+  Model,
+  Page as ListPage,
+} from '@llm-registry/contracts';
+import {
+  startProviderDouble,
+  type ProviderDouble,
+} from '@llm-registry/testing/provider-doubles';
+import {
+  capture,
+  choose,
+  launchChromium,
+  snack,
+  VIEWPORT,
+  waitForText,
+} from './support/browser';
+import { ADMIN, startRegistry, type Registry } from './support/registry';
+
+/** The double's key: it must never reach the browser, only its masked hint. */
+const DOUBLE_KEY = 'sk-e2e-double-secret-9f3c';
+const EMBEDDING = { id: 'e2e-embed-small', dimensions: 768 };
+const MODEL_NAME = 'E2E Embed Small';
+const VIEWER = {
+  email: 'viewer@e2e.local',
+  password: 'browser-tests-viewer-pass-4',
+};
+
+describe('admin app in Chromium', () => {
+  let registry: Registry;
+  let double: ProviderDouble;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  /** Every API body the browser received, to look for secrets in. */
+  const bodies: string[] = [];
+
+  beforeAll(async () => {
+    [registry, double, browser] = await Promise.all([
+      startRegistry(),
+      // An OpenAI-compatible server whose embedding model always answers 768-long vectors.
+      startProviderDouble('openai_compatible', {
+        apiKey: DOUBLE_KEY,
+        models: [
+          {
+            id: EMBEDDING.id,
+            kind: 'embedding',
+            embeddingLength: EMBEDDING.dimensions,
+            contextWindow: 8192,
+          },
+          { id: 'e2e-chat-mini', kind: 'chat', contextWindow: 32768 },
+        ],
+      }),
+      launchChromium(),
+    ]);
+    context = await browser.newContext({ viewport: VIEWPORT });
+    page = await context.newPage();
+    page.on('response', (response) => {
+      if (response.url().includes('/api/'))
+        response.text().then(
+          (text) => bodies.push(text),
+          () => undefined,
+        );
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await double?.close();
+    await registry?.stop();
+  });
+
+  const modelByName = async (name: string): Promise<Model> => {
+    const list = await registry.api<ListPage<Model>>(
+      'GET',
+      `/api/v1/admin/models?q=${encodeURIComponent(name)}`,
+    );
+    const model = list.body.items.find((m) => m.name === name);
+    if (!model) throw new Error(`no model named ${name}`);
+    return model;
+  };
+
+  it('signs in on the login page', async () => {
+    await page.goto(`${registry.base}/models`);
+    await page.waitForURL(/\/login/);
+    await capture(page, '01-login');
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill('not the password at all');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await waitForText(page.getByRole('alert'), /Wrong email or password/);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/models/);
+    await waitForText(page.getByTestId('user-role'), /admin/);
+    await page
+      .getByTestId('models-table')
+      .locator('tr.mat-mdc-row')
+      .first()
+      .waitFor();
+    await capture(page, '02-models');
+  });
+
+  it('adds an embedding model with a new connection, testing the draft before saving', async () => {
+    await page.getByTestId('add-model').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('type-embedding').click();
+    await choose(
+      page,
+      dialog.getByTestId('provider'),
+      'OpenAI-compatible server',
+    );
+    await dialog.getByTestId('connection-new').click();
+    await dialog.locator('[data-field="connectionName"]').fill('E2E double');
+    await dialog.locator('[data-field="baseUrl"]').fill(double.baseUrl);
+    await dialog.locator('[data-field="apiKey"]').fill(DOUBLE_KEY);
+    await dialog.locator('[data-field="name"]').fill(MODEL_NAME);
+    await dialog.locator('[data-field="modelName"]').fill(EMBEDDING.id);
+    // Only embedding params are offered, from the catalogue.
+    await dialog.locator('[data-field="dimensions"]').waitFor();
+    expect(await dialog.locator('[data-field="temperature"]').count()).toBe(0);
+    await dialog
+      .locator('[data-field="dimensions"]')
+      .fill(String(EMBEDDING.dimensions));
+    await capture(page, '03-add-model-dialog');
+
+    await dialog.getByTestId('test-connection').click();
+    const passed = await waitForText(
+      dialog.getByTestId('test-result'),
+      /Passed/,
+    );
+    expect(passed).toMatch(/\d+ ms/);
+    expect(passed).toMatch(/768 dimensions/);
+    await capture(page, '04-test-passed');
+
+    // The wrong size: the probe sees 768 where 1024 were promised, and says so.
+    await dialog.locator('[data-field="dimensions"]').fill('1024');
+    await dialog.getByTestId('test-connection').click();
+    await dialog
+      .getByTestId('test-running')
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
+    const failed = await waitForText(
+      dialog.getByTestId('test-result'),
+      /Failed/,
+    );
+    expect(failed).toMatch(/Wrong dimensions/);
+    expect(failed).toMatch(/expected 1024, got 768/);
+    await capture(page, '05-test-wrong-dimensions');
+
+    await dialog
+      .locator('[data-field="dimensions"]')
+      .fill(String(EMBEDDING.dimensions));
+    await dialog.getByTestId('save-model').click();
+    await snack(page, new RegExp(`${MODEL_NAME} added`));
+    await dialog.waitFor({ state: 'detached' });
+    const model = await modelByName(MODEL_NAME);
+    expect(model).toMatchObject({
+      type: 'embedding',
+      provider: 'openai_compatible',
+      params: { dimensions: 768 },
+    });
+  });
+
+  it('shows server validation errors on the matching fields', async () => {
+    await page.getByTestId('add-model').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('type-embedding').click();
+    await choose(
+      page,
+      dialog.getByTestId('provider'),
+      'OpenAI-compatible server',
+    );
+    await choose(page, dialog.getByTestId('connection-select'), /E2E double/);
+    // The same name in the same scope: the API refuses it on the name field.
+    await dialog.locator('[data-field="name"]').fill(MODEL_NAME);
+    await dialog.locator('[data-field="modelName"]').fill(EMBEDDING.id);
+    await dialog.locator('[data-field="dimensions"]').fill('768');
+    await dialog.getByTestId('save-model').click();
+    await waitForText(dialog.getByTestId('form-error'), /.+/);
+    await capture(page, '06-server-error');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('sets the new model as the default embedding model with one click', async () => {
+    await page.getByTestId('tab-embedding').click();
+    await page.getByTestId(`default-${MODEL_NAME}`).click();
+    await snack(page, /is now the default embedding model/);
+    expect((await modelByName(MODEL_NAME)).isDefault).toBe(true);
+    await capture(page, '07-models-embedding-default');
+  });
+
+  it('switches tabs and filters, with counts per tab', async () => {
+    await page.getByTestId('tab-generation').click();
+    await page.waitForURL(/type=generation/);
+    await page
+      .getByTestId('models-table')
+      .locator('tr.mat-mdc-row')
+      .first()
+      .waitFor();
+    expect(await page.getByText(MODEL_NAME).count()).toBe(0);
+    await page.getByTestId('tab-all').click();
+    await choose(
+      page,
+      page.getByTestId('filter-provider'),
+      'OpenAI-compatible server',
+    );
+    await page.waitForURL(/provider=openai_compatible/);
+    await page.getByTestId('search').fill('e2e embed');
+    await page.waitForURL(/q=e2e/);
+    await waitForText(page.getByTestId('count-all'), /^1$/);
+    await waitForText(page.getByTestId('models-table'), new RegExp(MODEL_NAME));
+    await capture(page, '08-models-filtered');
+  });
+
+  it('shows every step in the audit log', async () => {
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.waitForURL(/\/audit/);
+    const table = page.getByTestId('audit-table');
+    await waitForText(table, /model\.default_changed/);
+    const text = (await table.textContent()) ?? '';
+    for (const action of [
+      'model.created',
+      'provider.created',
+      'connection_test.requested',
+      'auth.login_succeeded',
+    ])
+      expect(text).toContain(action);
+    await waitForText(page.getByTestId('verify-status'), /Chain intact/);
+    await page.getByTestId('audit-row').first().click();
+    await page.getByTestId('audit-detail').first().waitFor();
+    await capture(page, '09-audit', { fullPage: true });
+    const audit = await registry.api<AuditEventPage>(
+      'GET',
+      '/api/v1/admin/audit-events?action=model.*',
+    );
+    expect(audit.body.items.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['model.created', 'model.default_changed']),
+    );
+  });
+
+  it('lists provider connections with masked secrets', async () => {
+    await page.getByRole('link', { name: 'Providers' }).click();
+    await page.waitForURL(/\/providers/);
+    const row = page
+      .getByTestId('providers-table')
+      .locator('tr', { hasText: 'E2E double' });
+    await waitForText(row, /sk-…9f3c|…9f3c/);
+    await capture(page, '10-providers');
+  });
+
+  it('manages users and API keys, showing a new key once', async () => {
+    await page.getByRole('link', { name: 'Users & keys' }).click();
+    await page.waitForURL(/\/users/);
+    await page
+      .getByTestId('users-table')
+      .locator('tr.mat-mdc-row')
+      .first()
+      .waitFor();
+    await capture(page, '11-users');
+    await page.getByTestId('add-user').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Email').fill(VIEWER.email);
+    await dialog.getByLabel('Display name').fill('Vera Viewer');
+    await choose(page, dialog.getByTestId('user-role'), 'viewer');
+    await dialog.getByLabel('Password').fill(VIEWER.password);
+    await dialog.getByRole('button', { name: 'Create user' }).click();
+    await snack(page, /Vera Viewer created/);
+    await page.getByRole('tab', { name: 'API keys' }).click();
+    await page.getByTestId('add-key').click();
+    const keyDialog = page.getByRole('dialog');
+    await keyDialog.getByLabel('Name').fill('search-service');
+    await keyDialog.getByRole('button', { name: 'Create key' }).click();
+    const key = await waitForText(
+      keyDialog.getByTestId('secret-value'),
+      /^llmr_/,
+    );
+    await capture(page, '12-api-key-once');
+    await keyDialog.getByRole('button', { name: 'Done' }).click();
+    await page
+      .getByTestId('keys-table')
+      .locator('tr', { hasText: 'search-service' })
+      .waitFor();
+    expect(await page.getByText(key).count()).toBe(0);
+    await capture(page, '13-api-keys');
+  });
+
+  it('shows the knowledge bases page', async () => {
+    await page.getByRole('link', { name: 'Knowledge bases' }).click();
+    await page.waitForURL(/\/knowledge-bases/);
+    await page.getByRole('heading', { name: 'Knowledge bases' }).waitFor();
+    await capture(page, '14-knowledge-bases');
+  });
+
+  it('never sends a provider secret to the browser', () => {
+    expect(bodies.length).toBeGreaterThan(10);
+    for (const body of bodies) expect(body).not.toContain(DOUBLE_KEY);
+  });
+
+  it('shows a viewer everything read-only, with no write control', async () => {
+    const viewerContext = await browser.newContext({ viewport: VIEWPORT });
+    const viewer = await viewerContext.newPage();
+    try {
+      await viewer.goto(`${registry.base}/login`);
+      await viewer.getByLabel('Email').fill(VIEWER.email);
+      await viewer.getByLabel('Password').fill(VIEWER.password);
+      await viewer.getByRole('button', { name: 'Sign in' }).click();
+      await viewer.waitForURL(/\/models/);
+      await waitForText(viewer.getByTestId('user-role'), /viewer/);
+      await viewer
+        .getByTestId('models-table')
+        .locator('tr.mat-mdc-row')
+        .first()
+        .waitFor();
+      await capture(viewer, '15-viewer-models');
+      const writeControls = [
+        '[data-testid="add-model"]',
+        '[data-testid="import-models"]',
+        'mat-slide-toggle',
+        '[data-testid^="default-"]',
+        '[data-testid^="actions-"]',
+        'mat-checkbox',
+      ];
+      for (const selector of writeControls)
+        expect(await viewer.locator(selector).count()).toBe(0);
+      expect(
+        await viewer.getByRole('link', { name: 'Users & keys' }).count(),
+      ).toBe(0);
+      for (const path of ['providers', 'knowledge-bases', 'audit']) {
+        await viewer
+          .getByRole('link', {
+            name: {
+              providers: 'Providers',
+              'knowledge-bases': 'Knowledge bases',
+              audit: 'Audit log',
+            }[path],
+          })
+          .click();
+        await viewer.waitForURL(new RegExp(`/${path}`));
+        await viewer.waitForTimeout(300);
+        const enabledWrites = viewer.locator('[data-write]:not([disabled])');
+        expect(await enabledWrites.count()).toBe(0);
+      }
+      await capture(viewer, '16-viewer-audit');
+      // Reading a model opens it without a way to save.
+      await viewer.getByRole('link', { name: 'Models' }).click();
+      await viewer
+        .getByRole('button', { name: `View ${MODEL_NAME}` })
+        .first()
+        .click()
+        .catch(async () => {
+          await viewer.getByTestId('search').fill(MODEL_NAME);
+          await viewer
+            .getByRole('button', { name: `View ${MODEL_NAME}` })
+            .first()
+            .click();
+        });
+      const dialog = viewer.getByRole('dialog');
+      await dialog.waitFor();
+      expect(await dialog.getByTestId('save-model').count()).toBe(0);
+      expect(await dialog.getByTestId('test-connection').count()).toBe(0);
+    } finally {
+      await viewerContext.close();
+    }
+  });
+});

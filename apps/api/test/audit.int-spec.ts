@@ -480,6 +480,47 @@ describe.each(testBackends())('audit trail on %s', (backend) => {
         url: `${ADMIN}/models/${randomUUID()}`,
       }),
     },
+    'PUT /api/v1/knowledge-bases/:kbId': {
+      succeed: async () => ({
+        method: 'PUT',
+        url: `${API}/knowledge-bases/kb-${randomBytes(4).toString('hex')}`,
+        body: {
+          name: 'Handbook',
+          embeddingModelId: await created(`${ADMIN}/models`, embeddingModel()),
+        },
+      }),
+      status: 201,
+      action: 'knowledge_base.created',
+      changes: () => ({ name: { before: null, after: 'Handbook' } }),
+      refuse: async () => ({
+        method: 'PUT',
+        url: `${API}/knowledge-bases/kb-refused`,
+        body: { name: 'Handbook', embeddingModelId: randomUUID() },
+      }),
+    },
+    'DELETE /api/v1/knowledge-bases/:kbId': {
+      succeed: async () => {
+        const kbId = `kb-${randomBytes(4).toString('hex')}`;
+        const embeddingModelId = await created(
+          `${ADMIN}/models`,
+          embeddingModel(),
+        );
+        const bound = await t.request({
+          method: 'PUT',
+          url: `${API}/knowledge-bases/${kbId}`,
+          body: { name: 'Short-lived', embeddingModelId },
+        });
+        expect(bound.status).toBe(201);
+        return { method: 'DELETE', url: `${API}/knowledge-bases/${kbId}` };
+      },
+      status: 204,
+      action: 'knowledge_base.deleted',
+      changes: () => ({ name: { before: 'Short-lived', after: null } }),
+      refuse: async () => ({
+        method: 'DELETE',
+        url: `${API}/knowledge-bases/kb-missing`,
+      }),
+    },
     'POST /api/v1/admin/models/test': {
       succeed: async () => ({
         method: 'POST',

@@ -7,7 +7,7 @@ import {
 import { createLogger } from '../src/common/logging/logger';
 import { testBackends } from './support/backends';
 import { waitForTests } from './support/connection-tests';
-import { generationModel } from './support/fixtures';
+import { embeddingModel, generationModel } from './support/fixtures';
 import {
   startTestApp,
   type RequestOptions,
@@ -283,6 +283,39 @@ describe.each(testBackends())('canary sweep on %s', (backend) => {
       { method: 'GET', url: '/api/v1/catalog/providers' },
       '/api/v1/catalog/providers',
     );
+
+    // Knowledge bases bound to a model of the canary connection, and its dependents.
+    const embedder = await call(
+      {
+        method: 'POST',
+        url: models,
+        body: embeddingModel({
+          provider: 'openai',
+          providerConnectionId: goodConn.id,
+          modelName: 'text-embedding-3-small',
+          params: { dimensions: 1536 },
+        }),
+      },
+      models,
+    );
+    const kb = '/api/v1/knowledge-bases';
+    await call(
+      {
+        method: 'PUT',
+        url: `${kb}/canary-kb`,
+        body: { name: 'Canary KB', embeddingModelId: embedder.body.id },
+      },
+      `${kb}/:kbId`,
+    );
+    await call(
+      { method: 'GET', url: '/api/v1/admin/knowledge-bases' },
+      '/api/v1/admin/knowledge-bases',
+    );
+    await call(
+      { method: 'GET', url: `${models}/${embedder.body.id}/dependents` },
+      `${models}/:id/dependents`,
+    );
+    await call({ method: 'DELETE', url: `${kb}/canary-kb` }, `${kb}/:kbId`);
 
     // Secrets: status and a rotation that re-wraps the canaries.
     await call(

@@ -364,6 +364,7 @@ describe.each(testBackends())('models API on %s', (backend) => {
           id: missing,
           ok: false,
           status: 404,
+          code: 'MODEL_NOT_FOUND',
           error: expect.stringContaining(missing),
         },
         { id: b.id, ok: true, status: 200 },

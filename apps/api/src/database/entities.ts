@@ -1,6 +1,7 @@
 import { ApiKeyEntity } from '../modules/auth/api-key.entity';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { ConnectionTestEntity } from '../modules/connection-tests/connection-test.entity';
+import { KnowledgeBaseEntity } from '../modules/kb-dependency/knowledge-base.entity';
 import { LoginThrottleEntity } from '../modules/auth/login-throttle.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
 import { UserEntity } from '../modules/auth/user.entity';
@@ -15,6 +16,7 @@ export const ENTITIES = [
   AppStateEntity,
   AuditEventEntity,
   ConnectionTestEntity,
+  KnowledgeBaseEntity,
   LoginThrottleEntity,
   ModelEntity,
   ProviderConnectionEntity,

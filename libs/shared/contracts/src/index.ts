@@ -10,3 +10,4 @@ export * from './lib/providers';
 export * from './lib/catalog/validate-connection';
 export * from './lib/connection-tests';
 export * from './lib/audit';
+export * from './lib/knowledge-bases';

@@ -13,6 +13,8 @@ export class ProblemException extends Error {
     readonly errors?: FieldError[],
     /** Extra response headers (Retry-After, WWW-Authenticate). */
     readonly headers: Record<string, string> = {},
+    /** Extra members of the problem body (RFC 9457 extensions), such as the dependents of a model. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(detail);
     this.name = new.target.name;

@@ -33,8 +33,11 @@ export function buildProblem(input: {
   instance?: string;
   title?: string;
   errors?: FieldError[];
+  extensions?: Record<string, unknown>;
 }): ProblemDetails {
   return {
+    // First, so an extension can never overwrite a standard member.
+    ...input.extensions,
     type: problemType(input.code),
     title: input.title ?? titleFor(input.status),
     status: input.status,

@@ -34,6 +34,7 @@ export function toProblem(
         title: error.title,
         detail: error.detail,
         errors: error.errors,
+        extensions: error.extensions,
       }),
     };
   }

@@ -4,7 +4,14 @@ import {
   type PipeTransform,
 } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsIn, isUUID, IsUrl, Matches, MaxLength } from 'class-validator';
+import {
+  IsIn,
+  isUUID,
+  IsUrl,
+  Matches,
+  MaxLength,
+  ValidateBy,
+} from 'class-validator';
 import { SCOPE_PATTERN } from '@llm-registry/contracts';
 import { ValidationProblem } from '../problem/problem.exception';
 
@@ -68,4 +75,21 @@ export function IsHttpUrl(): PropertyDecorator {
     ),
     MaxLength(2048),
   );
+}
+
+/** An object mapping UUIDs to UUIDs (`{ "<model id>": "<replacement id>" }`). */
+export function IsUuidRecord(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isUuidRecord',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'object' &&
+        value !== null &&
+        !Array.isArray(value) &&
+        Object.entries(value).every(
+          ([key, target]) => isUUID(key) && isUUID(target),
+        ),
+      defaultMessage: () => 'must map model ids to model ids (UUIDs)',
+    },
+  });
 }

@@ -5,6 +5,7 @@ import { AddSecrets1795311539749 } from './1795311539749-AddSecrets';
 import { AddProviderConnections1795315077279 } from './1795315077279-AddProviderConnections';
 import { AddConnectionTests1795323365298 } from './1795323365298-AddConnectionTests';
 import { AddAuditEvents1795329769856 } from './1795329769856-AddAuditEvents';
+import { AddKnowledgeBasesAndModelRetirement1795335750710 } from './1795335750710-AddKnowledgeBasesAndModelRetirement';
 
 /** Every migration, oldest first. Written by `npm run migration:generate -- <Name>`. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   AddProviderConnections1795315077279,
   AddConnectionTests1795323365298,
   AddAuditEvents1795329769856,
+  AddKnowledgeBasesAndModelRetirement1795335750710,
 ];

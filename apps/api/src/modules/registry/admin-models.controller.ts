@@ -24,8 +24,8 @@ import {
   type Page,
 } from '@llm-registry/contracts';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
+import { ApiModelGuards } from '../kb-dependency/api-model-guards.decorator';
 import { ApiVersionedUpdate } from '../../common/openapi/api-versioned-update.decorator';
-import { VersionQueryDto } from '../../common/openapi/version-query.dto';
 import { ADMIN_API } from '../../common/routes';
 import { requireVersion } from '../../common/validation/if-match';
 import { UuidParamPipe } from '../../common/validation/validators';
@@ -33,6 +33,7 @@ import { CreateModelDto } from './dto/create-model.dto';
 import { ListModelsQueryDto } from './dto/list-models.query';
 import {
   BulkActionDto,
+  DeleteModelQueryDto,
   SetDefaultDto,
   UpdateModelStatusDto,
 } from './dto/model-actions.dto';
@@ -83,7 +84,7 @@ export class AdminModelsController {
   @ApiOperation({
     summary: 'Activate, deactivate or delete many models',
     description:
-      'Each id is applied on its own; the answer has a result per id.',
+      'Each id is applied on its own, with the knowledge-base guards; the answer has a result per id (a refused one carries its code and dependents).',
   })
   @ApiOkResponse({ type: BulkActionResponseDto })
   @ApiProblems(400, 413)
@@ -108,6 +109,7 @@ export class AdminModelsController {
   })
   @ApiParam(ID_PARAM)
   @ApiOkResponse({ type: ModelDto })
+  @ApiModelGuards(['pinned'])
   @ApiVersionedUpdate()
   update(
     @Param('id', UuidParamPipe) id: string,
@@ -121,16 +123,18 @@ export class AdminModelsController {
   @Patch(':id/status')
   @ApiOperation({
     summary: 'Activate, deactivate or deprecate a model',
-    description: 'Leaving active also clears its default flag.',
+    description:
+      'Leaving active also clears its default flag. Deactivating a model knowledge bases are bound to needs `reassignTo`; leaving active as a default knowledge bases rely on needs `newDefaultId`. Deprecating keeps the bindings (they are listed as to migrate) and may set `sunsetAt` and `successorId`.',
   })
   @ApiParam(ID_PARAM)
   @ApiOkResponse({ type: ModelDto })
-  @ApiProblems(400, 404, 409)
+  @ApiModelGuards(['inUse', 'reindex'])
+  @ApiProblems(400, 404)
   setStatus(
     @Param('id', UuidParamPipe) id: string,
     @Body() body: UpdateModelStatusDto,
   ): Promise<Model> {
-    return this.models.setStatus(id, body.status, body.version);
+    return this.models.setStatus(id, body);
   }
 
   @Patch(':id/default')
@@ -151,14 +155,19 @@ export class AdminModelsController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a model' })
+  @ApiOperation({
+    summary: 'Delete a model',
+    description:
+      'Refused with 409 MODEL_IN_USE while knowledge bases rely on it, unless `reassignTo` names a replacement (same type; for embeddings the same dimensions, else 409 REINDEX_NEEDED) and, for a default they rely on, `newDefaultId` names the new default. The hand-over and the delete are one transaction and one audit event. See GET /admin/models/{id}/dependents.',
+  })
   @ApiParam(ID_PARAM)
   @ApiNoContentResponse({ description: 'Deleted.' })
-  @ApiProblems(400, 404, 409)
+  @ApiModelGuards(['inUse', 'reindex'])
+  @ApiProblems(400, 404)
   async remove(
     @Param('id', UuidParamPipe) id: string,
-    @Query() query: VersionQueryDto,
+    @Query() query: DeleteModelQueryDto,
   ): Promise<void> {
-    await this.models.remove(id, query.version);
+    await this.models.remove(id, query);
   }
 }

@@ -57,6 +57,12 @@ const numericToNumber: ValueTransformer = {
 @Index('IDX_models_updated_at', ['updatedAt'])
 // Trigram index for `q` substring search; an expression index TypeORM cannot describe (see the migration).
 @Index('IDX_models_search_trgm', { synchronize: false })
+// Retirement details belong to deprecated models only, and a model cannot succeed itself.
+@Check(
+  'CHK_models_deprecation_only_when_deprecated',
+  `"status" = 'deprecated' OR ("sunset_at" IS NULL AND "successor_id" IS NULL)`,
+)
+@Check('CHK_models_successor_not_self', `"successor_id" <> "id"`)
 @Check(
   'CHK_models_health_check_complete',
   `("health_check_interval_minutes" IS NULL) = ("health_check_daily_cap" IS NULL)`,
@@ -105,6 +111,22 @@ export class ModelEntity extends TestedEntity {
 
   @Column({ type: 'varchar', length: 20, default: 'active' })
   status!: ModelStatus;
+
+  /** When a deprecated model goes away; nothing acts on it by itself. */
+  @Column({ name: 'sunset_at', type: 'timestamptz', nullable: true })
+  sunsetAt!: Date | null;
+
+  // Deleting the successor leaves the deprecated model without one rather than blocking the delete.
+  @ManyToOne(() => ModelEntity, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({
+    name: 'successor_id',
+    foreignKeyConstraintName: 'FK_models_successor',
+  })
+  successor?: ModelEntity | null;
+
+  @Index('IDX_models_successor')
+  @Column({ name: 'successor_id', type: 'uuid', nullable: true })
+  successorId!: string | null;
 
   @Column({ name: 'is_default', type: 'boolean', default: false })
   isDefault!: boolean;

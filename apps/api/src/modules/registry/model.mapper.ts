@@ -1,5 +1,9 @@
 import { lastTestOf } from '../../database/tested.entity';
-import { type Model, type PublicModel } from '@llm-registry/contracts';
+import {
+  type Model,
+  type ModelDeprecation,
+  type PublicModel,
+} from '@llm-registry/contracts';
 import { type ModelEntity } from './model.entity';
 
 /** The one place a model row becomes what the API answers. */
@@ -16,6 +20,7 @@ export function toModel(entity: ModelEntity): Model {
     params: entity.params,
     capabilities: entity.capabilities,
     status: entity.status,
+    deprecation: deprecationOf(entity),
     isDefault: entity.isDefault,
     priority: entity.priority,
     scope: entity.scope,
@@ -48,4 +53,14 @@ export function toPublicModel(entity: ModelEntity): PublicModel {
     ...rest
   } = toModel(entity);
   return rest;
+}
+
+export function deprecationOf(
+  entity: Pick<ModelEntity, 'status' | 'sunsetAt' | 'successorId'>,
+): ModelDeprecation | null {
+  if (entity.status !== 'deprecated') return null;
+  return {
+    sunsetAt: entity.sunsetAt?.toISOString() ?? null,
+    successorId: entity.successorId,
+  };
 }

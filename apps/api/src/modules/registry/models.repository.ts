@@ -84,8 +84,11 @@ export class ModelsRepository extends EntityRepository<ModelEntity> {
     return qb.getManyAndCount();
   }
 
-  /** Active models of a type visible from a scope: the scope's own first, then global, each by priority. */
-  findActiveForScope(
+  /**
+   * Models of a type that serve a scope: the scope's own first, then global; active ones before
+   * deprecated ones (still serving until their sunset); each by priority.
+   */
+  findServingForScope(
     type: ModelType,
     scope: string,
     page: { page: number; pageSize: number },
@@ -95,10 +98,11 @@ export class ModelsRepository extends EntityRepository<ModelEntity> {
     return this.repo()
       .createQueryBuilder('m')
       .where('m.type = :type', { type })
-      .andWhere(`m.status = 'active'`)
+      .andWhere(`m.status IN ('active', 'deprecated')`)
       .andWhere('m.scope IN (:...scopes)', { scopes })
       .orderBy(`CASE WHEN m.scope = :scope THEN 0 ELSE 1 END`)
       .setParameter('scope', scope)
+      .addOrderBy(`CASE WHEN m.status = 'active' THEN 0 ELSE 1 END`)
       .addOrderBy('m.priority', 'ASC')
       .addOrderBy('m.name', 'ASC')
       .addOrderBy('m.id', 'ASC')

@@ -9,14 +9,18 @@ import {
   type AuditChanges,
   type AuditFieldChange,
   type CreateModelRequest,
+  type DeleteModelQuery,
   type HealthCheckSettings,
   type Model,
+  type ModelDependent,
   type ModelListQuery,
+  type ModelReplacement,
   type ModelStatus,
   type ModelType,
   type Page,
   type PublicModel,
   type UpdateModelRequest,
+  type UpdateModelStatusRequest,
 } from '@llm-registry/contracts';
 import {
   ProblemException,
@@ -28,6 +32,11 @@ import { isUniqueViolation } from '../../database/postgres-errors';
 import { diffFields } from '../audit/audit-diff';
 import { auditSnapshot } from '../audit/audit-snapshot';
 import { AuditService } from '../audit/audit.service';
+import {
+  ModelGuardService,
+  type Retirement,
+  type RetirementImpact,
+} from '../kb-dependency/model-guard.service';
 import { ProviderConnectionsService } from '../providers/provider-connections.service';
 import { type ModelEntity } from './model.entity';
 import { toModel, toPublicModel } from './model.mapper';
@@ -42,6 +51,7 @@ export class ModelsService {
     private readonly models: ModelsRepository,
     private readonly connections: ProviderConnectionsService,
     private readonly audit: AuditService,
+    private readonly guard: ModelGuardService,
   ) {}
 
   /** For callers that group several model changes under one audit event. */
@@ -138,6 +148,7 @@ export class ModelsService {
       const current = await this.lockCurrent(id, version, manager);
       const next = { ...current, ...definedOnly(changes) };
       assertValidDefinition(next);
+      await this.guard.assertEmbeddingUnpinned(manager, current, next);
       const connectionTouched =
         changes.providerConnectionId !== undefined ||
         changes.provider !== undefined;
@@ -163,20 +174,27 @@ export class ModelsService {
     return toModel(updated);
   }
 
-  /** Leaving `active` also gives up the default: a default must always be usable. */
+  /**
+   * Leaving `active` also gives up the default: a default must always be usable. Knowledge bases that
+   * rely on the model must be handed to a replacement (see ModelGuardService).
+   */
   async setStatus(
     id: string,
-    status: ModelStatus,
-    version?: number,
+    request: UpdateModelStatusRequest,
   ): Promise<Model> {
     const updated = await this.models.transaction(async (manager) => {
-      const { before, after } = await this.setStatusIn(
+      const { before, after, impact } = await this.setStatusIn(
         manager,
         id,
-        status,
-        version,
+        request,
       );
-      await this.recordChange(manager, 'model.status_changed', before, after);
+      await this.recordChange(
+        manager,
+        'model.status_changed',
+        before,
+        after,
+        impact,
+      );
       return after;
     });
     return toModel(updated);
@@ -185,17 +203,87 @@ export class ModelsService {
   private async setStatusIn(
     manager: EntityManager,
     id: string,
-    status: ModelStatus,
-    version?: number,
-  ): Promise<{ before: ModelEntity; after: ModelEntity }> {
-    const current = await this.lockCurrent(id, version, manager);
-    if (current.status === status) return { before: current, after: current };
-    const changes: ModelChanges = { status };
-    if (status !== 'active' && current.isDefault) changes.isDefault = false;
-    return {
-      before: current,
-      after: await this.models.update(id, changes, manager),
+    request: UpdateModelStatusRequest,
+  ): Promise<{
+    before: ModelEntity;
+    after: ModelEntity;
+    impact: RetirementImpact | null;
+  }> {
+    const { status } = request;
+    const current = await this.lockForChange(manager, id, request);
+    const retirement = retirementOf(status);
+    if (!retirement) assertNoReplacement(request);
+    const changes: ModelChanges = {
+      status,
+      ...(await this.deprecationColumns(manager, current, request)),
     };
+    if (unchanged(current, changes))
+      return { before: current, after: current, impact: null };
+    const impact = retirement
+      ? await this.guard.prepareRetirement(
+          manager,
+          current,
+          retirement,
+          request,
+        )
+      : null;
+    if (status !== 'active' && current.isDefault) changes.isDefault = false;
+    const after = await this.models.update(id, changes, manager);
+    await this.handOverDefault(manager, impact);
+    return { before: current, after, impact };
+  }
+
+  /** `sunsetAt` and `successorId` belong to `deprecated`; any other status clears them. */
+  private async deprecationColumns(
+    manager: EntityManager,
+    model: ModelEntity,
+    request: UpdateModelStatusRequest,
+  ): Promise<Pick<ModelChanges, 'sunsetAt' | 'successorId'>> {
+    if (request.status !== 'deprecated') {
+      const sent = (['sunsetAt', 'successorId'] as const).filter(
+        (field) => request[field] !== undefined && request[field] !== null,
+      );
+      if (sent.length > 0)
+        throw new ValidationProblem(
+          sent.map((field) => ({
+            field,
+            message: 'applies only to status deprecated',
+          })),
+        );
+      return { sunsetAt: null, successorId: null };
+    }
+    const successorId =
+      request.successorId === undefined
+        ? model.successorId
+        : request.successorId;
+    if (successorId) await this.assertSuccessor(manager, model, successorId);
+    return {
+      sunsetAt:
+        request.sunsetAt === undefined
+          ? model.sunsetAt
+          : request.sunsetAt === null
+            ? null
+            : new Date(request.sunsetAt),
+      successorId,
+    };
+  }
+
+  private async assertSuccessor(
+    manager: EntityManager,
+    model: ModelEntity,
+    successorId: string,
+  ): Promise<void> {
+    const refuse = (message: string) =>
+      new ValidationProblem([{ field: 'successorId', message }]);
+    if (successorId === model.id) throw refuse('cannot be the model itself');
+    const successor = await this.models.findById(successorId, manager);
+    if (!successor) throw refuse(`no model with id ${successorId}`);
+    if (successor.type !== model.type)
+      throw refuse(
+        `must be of type ${model.type}; ${successor.name} is of type ${successor.type}`,
+      );
+    if (successor.status !== 'active')
+      throw refuse(`must be active; ${successor.name} is ${successor.status}`);
   }
 
   /** Makes the model the default of its type in its scope, clearing the previous default in the same transaction. */
@@ -236,14 +324,18 @@ export class ModelsService {
     return toModel(updated);
   }
 
-  async remove(id: string, version?: number): Promise<void> {
+  /** Knowledge bases relying on the model must be handed to a replacement in the same transaction. */
+  async remove(id: string, query: DeleteModelQuery = {}): Promise<void> {
     await this.models.transaction(async (manager) => {
-      const removed = await this.removeIn(manager, id, version);
+      const { removed, impact } = await this.removeIn(manager, id, query);
       await this.audit.record(manager, {
         action: 'model.deleted',
         entityType: 'model',
         entityId: id,
-        changes: modelChanges(removed, null),
+        changes: {
+          ...modelChanges(removed, null),
+          ...impactChanges(removed, impact),
+        },
       });
     });
   }
@@ -251,11 +343,49 @@ export class ModelsService {
   private async removeIn(
     manager: EntityManager,
     id: string,
-    version?: number,
-  ): Promise<ModelEntity> {
-    const current = await this.lockCurrent(id, version, manager);
+    query: DeleteModelQuery,
+  ): Promise<{ removed: ModelEntity; impact: RetirementImpact }> {
+    const current = await this.lockForChange(manager, id, query);
+    const impact = await this.guard.prepareRetirement(
+      manager,
+      current,
+      'delete',
+      query,
+    );
     await this.models.delete(id, manager);
-    return current;
+    await this.handOverDefault(manager, impact);
+    return { removed: current, impact };
+  }
+
+  /**
+   * Locks the model's row (checking the version) for a change that may hand its default over; then the
+   * default slot is locked first, in the order setDefault takes them, so the two cannot deadlock.
+   */
+  private async lockForChange(
+    manager: EntityManager,
+    id: string,
+    request: { version?: number } & ModelReplacement,
+  ): Promise<ModelEntity> {
+    if (request.newDefaultId !== undefined) {
+      // Type and scope are fixed at creation, so reading them unlocked is safe.
+      const model = await this.models.findById(id, manager);
+      if (!model) throw RegistryException.notFound(id);
+      await this.models.lockDefaultSlot(model.type, model.scope, manager);
+    }
+    return this.lockCurrent(id, request.version, manager);
+  }
+
+  /** Makes the retiring model's named successor the default, once the retiring one has let go. */
+  private async handOverDefault(
+    manager: EntityManager,
+    impact: RetirementImpact | null,
+  ): Promise<void> {
+    if (impact?.newDefault)
+      await this.models.update(
+        impact.newDefault.id,
+        { isDefault: true },
+        manager,
+      );
   }
 
   /**
@@ -263,11 +393,17 @@ export class ModelsService {
    * the whole request is one audit event listing what changed per model.
    */
   async bulk(request: BulkActionRequest): Promise<BulkActionResponse> {
+    assertBulkReassignments(request);
     const results: BulkItemResult[] = [];
     await this.models.transaction(async (manager) => {
       const changes: AuditChanges = {};
       for (const id of new Set(request.ids)) {
-        const item = await this.bulkItem(manager, request.action, id);
+        const item = await this.bulkItem(
+          manager,
+          request.action,
+          id,
+          request.reassignTo?.[id],
+        );
         results.push(item.result);
         if (item.changed) changes[id] = item.changed;
       }
@@ -288,13 +424,13 @@ export class ModelsService {
     };
   }
 
-  async listActive(
+  async listServing(
     type: ModelType,
     scope: string,
     page: number,
     pageSize: number,
   ): Promise<Page<PublicModel>> {
-    const [rows, total] = await this.models.findActiveForScope(type, scope, {
+    const [rows, total] = await this.models.findServingForScope(type, scope, {
       page,
       pageSize,
     });
@@ -323,19 +459,38 @@ export class ModelsService {
     manager: EntityManager,
     action: BulkActionRequest['action'],
     id: string,
+    reassignTo: string | undefined,
   ): Promise<{ result: BulkItemResult; changed?: AuditFieldChange }> {
     try {
       return await manager.transaction(async (inner) => {
         if (action === 'delete') {
-          const removed = await this.removeIn(inner, id);
+          const { removed, impact } = await this.removeIn(inner, id, {
+            reassignTo,
+          });
+          const handedOver = impactChanges(removed, impact);
           return {
             result: { id, ok: true, status: 204 },
-            changed: { before: modelSnapshot(removed), after: null },
+            changed: {
+              before: {
+                ...modelSnapshot(removed),
+                ...side(handedOver, 'before'),
+              },
+              after:
+                Object.keys(handedOver).length > 0
+                  ? side(handedOver, 'after')
+                  : null,
+            },
           };
         }
         const status = action === 'activate' ? 'active' : 'inactive';
-        const { before, after } = await this.setStatusIn(inner, id, status);
-        const diff = modelChanges(before, after);
+        const { before, after, impact } = await this.setStatusIn(inner, id, {
+          status,
+          reassignTo,
+        });
+        const diff = {
+          ...modelChanges(before, after),
+          ...impactChanges(before, impact),
+        };
         return {
           result: { id, ok: true, status: 200 },
           changed:
@@ -346,9 +501,7 @@ export class ModelsService {
       });
     } catch (error) {
       if (error instanceof ProblemException)
-        return {
-          result: { id, ok: false, status: error.status, error: error.detail },
-        };
+        return { result: bulkRefusal(id, error) };
       throw error;
     }
   }
@@ -359,8 +512,12 @@ export class ModelsService {
     action: 'model.updated' | 'model.status_changed',
     before: ModelEntity,
     after: ModelEntity,
+    impact: RetirementImpact | null = null,
   ): Promise<void> {
-    const changes = modelChanges(before, after);
+    const changes = {
+      ...modelChanges(before, after),
+      ...impactChanges(before, impact),
+    };
     if (Object.keys(changes).length === 0) return;
     await this.audit.record(manager, {
       action,
@@ -473,4 +630,94 @@ function side(
   return Object.fromEntries(
     Object.entries(changes).map(([field, change]) => [field, change[which]]),
   );
+}
+
+function retirementOf(status: ModelStatus): Retirement | null {
+  switch (status) {
+    case 'active':
+      return null;
+    case 'inactive':
+      return 'deactivate';
+    case 'deprecated':
+      return 'deprecate';
+  }
+}
+
+function assertNoReplacement(replacement: ModelReplacement): void {
+  const sent = (['reassignTo', 'newDefaultId'] as const).filter(
+    (field) => replacement[field] !== undefined,
+  );
+  if (sent.length > 0)
+    throw new ValidationProblem(
+      sent.map((field) => ({
+        field,
+        message:
+          'applies only when a model stops serving (inactive, deprecated or deleted)',
+      })),
+    );
+}
+
+function assertBulkReassignments(request: BulkActionRequest): void {
+  const targets = Object.keys(request.reassignTo ?? {});
+  if (targets.length === 0) return;
+  if (request.action === 'activate')
+    throw new ValidationProblem([
+      { field: 'reassignTo', message: 'applies to deactivate and delete only' },
+    ]);
+  const ids = new Set(request.ids);
+  const strays = targets.filter((id) => !ids.has(id));
+  if (strays.length > 0)
+    throw new ValidationProblem(
+      strays.map((id) => ({
+        field: `reassignTo.${id}`,
+        message: 'is not one of ids',
+      })),
+    );
+}
+
+function unchanged(model: ModelEntity, changes: ModelChanges): boolean {
+  return (
+    model.status === changes.status &&
+    model.successorId === changes.successorId &&
+    (model.sunsetAt?.getTime() ?? null) ===
+      (changes.sunsetAt?.getTime() ?? null)
+  );
+}
+
+/** What a retirement did beyond the model: the knowledge bases it moved and the default it handed over. */
+function impactChanges(
+  model: ModelEntity,
+  impact: RetirementImpact | null,
+): AuditChanges {
+  if (!impact) return {};
+  const changes: AuditChanges = {};
+  if (impact.role && impact.reassigned.length > 0) {
+    const pointingAt = (modelId: string | null) =>
+      Object.fromEntries(impact.reassigned.map((kb) => [kb.id, modelId]));
+    changes[`knowledgeBases.${impact.role}ModelId`] = {
+      before: pointingAt(model.id),
+      after: pointingAt(impact.reassignedTo),
+    };
+  }
+  if (impact.newDefault)
+    changes[`default:${model.type}:${model.scope}`] = {
+      before: model.id,
+      after: impact.newDefault.id,
+    };
+  return changes;
+}
+
+/** A refused bulk item: the status, detail and code it would have got alone, and who relies on it. */
+function bulkRefusal(id: string, error: ProblemException): BulkItemResult {
+  const dependents = error.extensions['dependents'] as
+    | ModelDependent[]
+    | undefined;
+  return {
+    id,
+    ok: false,
+    status: error.status,
+    error: error.detail,
+    code: error.code,
+    ...(dependents ? { dependents } : {}),
+  };
 }

@@ -48,7 +48,7 @@ const TYPE_PARAM = {
   description: 'embedding, generation, rerank or ner',
 } as const;
 
-/** What consuming services read: active models only, no connection internals. */
+/** What consuming services read: serving models (active, then deprecated), no connection internals. */
 @ApiTags('Models')
 @Controller(`${API_V1}/models`)
 export class PublicModelsController {
@@ -56,9 +56,9 @@ export class PublicModelsController {
 
   @Get(':type')
   @ApiOperation({
-    summary: 'Active models of a type, in fallback order',
+    summary: 'Models of a type that serve, in fallback order',
     description:
-      'With `scope`, that scope’s models come first, then global ones; each group by priority, then name.',
+      'With `scope`, that scope’s models come first, then global ones; active before deprecated, then by priority and name. A deprecated model carries `deprecation` (sunset and successor): move to the successor.',
   })
   @ApiParam(TYPE_PARAM)
   @ApiOkResponse({ type: PublicModelPageDto })
@@ -68,7 +68,7 @@ export class PublicModelsController {
     @Query() query: PublicListQueryDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Page<PublicModel>> {
-    return this.models.listActive(
+    return this.models.listServing(
       type,
       readScope(principal, query.scope),
       query.page ?? 1,

@@ -23,6 +23,9 @@ export const AUDIT_ACTIONS = [
   'user.deleted',
   'api_key.created',
   'api_key.revoked',
+  'knowledge_base.created',
+  'knowledge_base.updated',
+  'knowledge_base.deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -35,6 +38,7 @@ export const AUDIT_ENTITY_TYPES = [
   'user',
   'api_key',
   'session',
+  'knowledge_base',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

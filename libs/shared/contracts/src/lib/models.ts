@@ -5,6 +5,7 @@ import type {
   ProviderId,
 } from './domain';
 import type { HealthCheckSettings } from './connection-tests';
+import type { ModelDependent, ModelDeprecation } from './knowledge-bases';
 import type { ConnectionTestResult } from './providers';
 
 /** Model parameters, validated against the provider catalogue for the model's type. */
@@ -24,6 +25,8 @@ export interface Model {
   params: ModelParams;
   capabilities: ModelCapability[];
   status: ModelStatus;
+  /** Set while the model is deprecated. */
+  deprecation: ModelDeprecation | null;
   isDefault: boolean;
   priority: number;
   scope: string;
@@ -71,8 +74,25 @@ export type UpdateModelRequest = Partial<
   Omit<CreateModelRequest, 'type' | 'scope' | 'isDefault' | 'status'>
 > & { version: number };
 
-export interface UpdateModelStatusRequest {
+/** How a model that knowledge bases rely on may leave: who takes over its dependents. */
+export interface ModelReplacement {
+  /** Same type (and dimensions, for embeddings): its bindings move there in the same transaction. */
+  reassignTo?: string;
+  /** When the model is a default: the model of the same type and scope that becomes the default. */
+  newDefaultId?: string;
+}
+
+export interface UpdateModelStatusRequest extends ModelReplacement {
   status: ModelStatus;
+  version?: number;
+  /** `deprecated` only: when the model goes away. */
+  sunsetAt?: string | null;
+  /** `deprecated` only: the active model of the same type to move to. */
+  successorId?: string | null;
+}
+
+/** Query of `DELETE /api/v1/admin/models/{id}`. */
+export interface DeleteModelQuery extends ModelReplacement {
   version?: number;
 }
 
@@ -120,6 +140,8 @@ export const MAX_BULK_IDS = 500;
 export interface BulkActionRequest {
   action: BulkAction;
   ids: string[];
+  /** deactivate and delete: per model id, the model that takes over its dependents (and default). */
+  reassignTo?: Record<string, string>;
 }
 
 export interface BulkItemResult {
@@ -128,6 +150,10 @@ export interface BulkItemResult {
   /** The HTTP status this id would have got on its own (200, 204, 404, 409…). */
   status: number;
   error?: string;
+  /** The problem code when refused (`MODEL_IN_USE`…). */
+  code?: string;
+  /** When refused because knowledge bases rely on the model. */
+  dependents?: ModelDependent[];
 }
 
 export interface BulkActionResponse {

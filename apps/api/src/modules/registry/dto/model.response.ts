@@ -3,6 +3,10 @@ import { HealthCheckSettingsDto } from '../../connection-tests/dto/health-check-
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { PageMetaDto } from '../../../common/openapi/page-meta.dto';
 import {
+  ModelDependentDto,
+  ModelDeprecationDto,
+} from '../../kb-dependency/dto/model-dependents.response';
+import {
   BULK_ACTIONS,
   MODEL_CAPABILITIES,
   MODEL_STATUSES,
@@ -42,6 +46,13 @@ export class ModelDto implements Model {
   @ApiProperty({ enum: MODEL_CAPABILITIES, isArray: true })
   capabilities!: ModelCapability[];
   @ApiProperty({ enum: MODEL_STATUSES }) status!: ModelStatus;
+  @ApiProperty({
+    type: ModelDeprecationDto,
+    nullable: true,
+    description:
+      'Set while deprecated: its sunset and successor. Consumers should move to the successor.',
+  })
+  deprecation!: ModelDeprecationDto | null;
   @ApiProperty() isDefault!: boolean;
   @ApiProperty({ example: 10 }) priority!: number;
   @ApiProperty({ example: 'global' }) scope!: string;
@@ -93,6 +104,12 @@ export class BulkItemResultDto implements BulkItemResult {
   })
   status!: number;
   @ApiPropertyOptional({ example: 'No model with id 3f0c….' }) error?: string;
+  @ApiPropertyOptional({ example: 'MODEL_IN_USE' }) code?: string;
+  @ApiPropertyOptional({
+    type: [ModelDependentDto],
+    description: 'When refused because knowledge bases rely on the model.',
+  })
+  dependents?: ModelDependentDto[];
 }
 
 export class BulkActionResponseDto implements BulkActionResponse {

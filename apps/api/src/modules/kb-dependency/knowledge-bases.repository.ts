@@ -1,0 +1,204 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, type EntityManager } from 'typeorm';
+import {
+  GLOBAL_SCOPE,
+  type DependencyKind,
+  type KnowledgeBaseListQuery,
+  type KnowledgeBaseRole,
+  type KnowledgeBaseSortField,
+  type ModelType,
+} from '@llm-registry/contracts';
+import { EntityRepository } from '../../database/entity-repository';
+import { containsPattern } from '../../database/like-pattern';
+import { updateAndReload } from '../../database/update-and-reload';
+import { KnowledgeBaseEntity } from './knowledge-base.entity';
+
+export type KnowledgeBaseValues = Pick<
+  KnowledgeBaseEntity,
+  'name' | 'scope' | 'embeddingModelId' | 'generationModelId' | 'rerankModelId'
+>;
+
+/** The column holding each role's model; the SQL below only ever interpolates these. */
+export const ROLE_COLUMNS: Record<KnowledgeBaseRole, string> = {
+  embedding: 'embedding_model_id',
+  generation: 'generation_model_id',
+  rerank: 'rerank_model_id',
+};
+
+const ROLE_PROPERTIES = {
+  embedding: 'embeddingModelId',
+  generation: 'generationModelId',
+  rerank: 'rerankModelId',
+} as const satisfies Record<KnowledgeBaseRole, keyof KnowledgeBaseEntity>;
+
+/** The role a model of this type plays in a knowledge base, if any. */
+export function roleOf(type: ModelType): KnowledgeBaseRole | null {
+  return type === 'ner' ? null : type;
+}
+
+const SORT_COLUMNS: Record<KnowledgeBaseSortField, string> = {
+  name: 'kb.name',
+  createdAt: 'kb.createdAt',
+  updatedAt: 'kb.updatedAt',
+};
+
+export interface DependentRow {
+  id: string;
+  name: string;
+  scope: string;
+  via: DependencyKind;
+}
+
+export interface DependentRows {
+  rows: DependentRow[];
+  bindings: number;
+  defaults: number;
+}
+
+/** The model whose dependents are asked for: what decides who relies on it. */
+export interface DependedModel {
+  id: string;
+  type: ModelType;
+  scope: string;
+  isDefault: boolean;
+}
+
+/** Knowledge-base rows: queries only. Every method takes the transaction's manager when it runs inside one. */
+@Injectable()
+export class KnowledgeBasesRepository extends EntityRepository<KnowledgeBaseEntity> {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource, KnowledgeBaseEntity);
+  }
+
+  insert(
+    id: string,
+    values: KnowledgeBaseValues,
+    manager: EntityManager,
+  ): Promise<KnowledgeBaseEntity> {
+    const repo = this.repo(manager);
+    return repo.save(repo.create({ id, ...values }));
+  }
+
+  update(
+    id: string,
+    values: KnowledgeBaseValues,
+    manager: EntityManager,
+  ): Promise<KnowledgeBaseEntity> {
+    return updateAndReload(this.repo(manager), id, values);
+  }
+
+  async delete(id: string, manager: EntityManager): Promise<void> {
+    await this.repo(manager).delete({ id });
+  }
+
+  findPage(
+    query: Required<
+      Pick<KnowledgeBaseListQuery, 'sort' | 'order' | 'page' | 'pageSize'>
+    > &
+      KnowledgeBaseListQuery,
+  ): Promise<[KnowledgeBaseEntity[], number]> {
+    const qb = this.repo().createQueryBuilder('kb');
+    if (query.scope) qb.andWhere('kb.scope = :scope', { scope: query.scope });
+    if (query.q)
+      qb.andWhere(`(kb.name ILIKE :q OR kb.id ILIKE :q)`, {
+        q: containsPattern(query.q),
+      });
+    if (query.modelId)
+      qb.andWhere(
+        `:modelId IN (kb.embedding_model_id, kb.generation_model_id, kb.rerank_model_id)`,
+        { modelId: query.modelId },
+      );
+    if (query.toMigrate !== undefined)
+      qb.andWhere(
+        `${query.toMigrate ? '' : 'NOT '}EXISTS (SELECT 1 FROM models m WHERE m.status = 'deprecated' AND m.id IN (kb.embedding_model_id, kb.generation_model_id, kb.rerank_model_id))`,
+      );
+    qb.orderBy(
+      SORT_COLUMNS[query.sort],
+      query.order === 'desc' ? 'DESC' : 'ASC',
+    );
+    qb.addOrderBy('kb.id', 'ASC');
+    qb.skip((query.page - 1) * query.pageSize).take(query.pageSize);
+    return qb.getManyAndCount();
+  }
+
+  /**
+   * Who relies on the model: knowledge bases naming it, and, while it is a default, those leaving its
+   * role empty in its scope (a global default also serves scopes that have no default of their own).
+   */
+  async dependentsOf(
+    model: DependedModel,
+    limit: number,
+    manager?: EntityManager,
+  ): Promise<DependentRows> {
+    const role = roleOf(model.type);
+    if (!role) return { rows: [], bindings: 0, defaults: 0 };
+    const column = ROLE_COLUMNS[role];
+    const reliesOnDefault = model.isDefault && role !== 'embedding';
+    const rows: (DependentRow & { bindings: string; defaults: string })[] =
+      await (manager ?? this.dataSource.manager).query(
+        `SELECT id, name, scope, via,
+                count(*) FILTER (WHERE via = 'binding') OVER () AS bindings,
+                count(*) FILTER (WHERE via = 'default') OVER () AS defaults
+           FROM (
+             SELECT kb.id, kb.name, kb.scope, 'binding' AS via
+               FROM knowledge_bases kb WHERE kb.${column} = $1
+             UNION ALL
+             SELECT kb.id, kb.name, kb.scope, 'default' AS via
+               FROM knowledge_bases kb
+              WHERE $2 AND kb.${column} IS NULL
+                AND (kb.scope = $3 OR ($3 = $4 AND NOT EXISTS (
+                      SELECT 1 FROM models d
+                       WHERE d.type = $5 AND d.scope = kb.scope AND d.is_default)))
+           ) dependents
+          ORDER BY via, id
+          LIMIT $6`,
+        [
+          model.id,
+          reliesOnDefault,
+          model.scope,
+          GLOBAL_SCOPE,
+          model.type,
+          limit,
+        ],
+      );
+    return {
+      rows: rows.map(({ id, name, scope, via }) => ({ id, name, scope, via })),
+      bindings: Number(rows[0]?.bindings ?? 0),
+      defaults: Number(rows[0]?.defaults ?? 0),
+    };
+  }
+
+  /** The distinct scopes of the knowledge bases naming the model. */
+  async scopesBinding(
+    modelId: string,
+    role: KnowledgeBaseRole,
+    manager?: EntityManager,
+  ): Promise<string[]> {
+    const rows: { scope: string }[] = await (
+      manager ?? this.dataSource.manager
+    ).query(
+      `SELECT DISTINCT scope FROM knowledge_bases WHERE ${ROLE_COLUMNS[role]} = $1`,
+      [modelId],
+    );
+    return rows.map((row) => row.scope);
+  }
+
+  /** Points every knowledge base naming `fromId` at `toId` (bumping their versions); returns those it moved. */
+  async reassign(
+    fromId: string,
+    toId: string,
+    role: KnowledgeBaseRole,
+    manager: EntityManager,
+  ): Promise<{ id: string; name: string; scope: string }[]> {
+    const result = await this.repo(manager)
+      .createQueryBuilder()
+      .update()
+      .set({ [ROLE_PROPERTIES[role]]: toId })
+      .where(`${ROLE_COLUMNS[role]} = :fromId`, { fromId })
+      .returning(['id', 'name', 'scope'])
+      .execute();
+    const rows = result.raw as { id: string; name: string; scope: string }[];
+    return rows.sort((a, b) => a.id.localeCompare(b.id));
+  }
+}

@@ -1,0 +1,311 @@
+import { Injectable } from '@nestjs/common';
+import { type EntityManager } from 'typeorm';
+import {
+  DEFAULT_PAGE_SIZE,
+  GLOBAL_SCOPE,
+  KNOWLEDGE_BASE_ROLES,
+  MAX_LISTED_DEPENDENTS,
+  type FieldError,
+  type KnowledgeBase,
+  type KnowledgeBaseListQuery,
+  type KnowledgeBaseModel,
+  type KnowledgeBaseRole,
+  type KnowledgeBaseWithModels,
+  type ModelDependents,
+  type Page,
+  type UpsertKnowledgeBaseRequest,
+} from '@llm-registry/contracts';
+import { ValidationProblem } from '../../common/problem/problem.exception';
+import { diffFields } from '../audit/audit-diff';
+import { auditSnapshot } from '../audit/audit-snapshot';
+import { AuditService } from '../audit/audit.service';
+import { AuthErrorCode, AuthException } from '../auth/auth.exception';
+import { type Principal } from '../auth/principal';
+import { type ModelEntity } from '../registry/model.entity';
+import { RegistryException } from '../registry/registry.exception';
+import { type KnowledgeBaseEntity } from './knowledge-base.entity';
+import {
+  toDependents,
+  toKnowledgeBase,
+  toKnowledgeBaseModel,
+  toReplacementCandidate,
+} from './knowledge-base.mapper';
+import {
+  KbDependencyErrorCode,
+  KbDependencyException,
+} from './kb-dependency.exception';
+import {
+  type KnowledgeBaseValues,
+  KnowledgeBasesRepository,
+  roleOf,
+} from './knowledge-bases.repository';
+import { ModelReferencesRepository } from './model-references.repository';
+
+/** The request field naming each role's model. */
+const ROLE_FIELDS = {
+  embedding: 'embeddingModelId',
+  generation: 'generationModelId',
+  rerank: 'rerankModelId',
+} as const satisfies Record<KnowledgeBaseRole, keyof KnowledgeBaseValues>;
+
+/** Knowledge bases declare the models they use; this keeps those declarations valid. */
+@Injectable()
+export class KnowledgeBasesService {
+  constructor(
+    private readonly knowledgeBases: KnowledgeBasesRepository,
+    private readonly models: ModelReferencesRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Creates or replaces the knowledge base's declaration. Sending the same declaration again changes
+   * nothing (no new version, no audit event). The named models are share-locked while it is written.
+   */
+  async upsert(
+    principal: Principal,
+    id: string,
+    request: UpsertKnowledgeBaseRequest,
+  ): Promise<{ knowledgeBase: KnowledgeBase; created: boolean }> {
+    const scope = manageableScope(principal, request.scope);
+    const values: KnowledgeBaseValues = {
+      name: request.name,
+      scope,
+      embeddingModelId: request.embeddingModelId,
+      generationModelId: request.generationModelId ?? null,
+      rerankModelId: request.rerankModelId ?? null,
+    };
+    return this.knowledgeBases.transaction(async (manager) => {
+      const current = await this.knowledgeBases.findByIdForUpdate(id, manager);
+      if (current) assertSameScope(principal, current);
+      await this.assertBindable(manager, values, current);
+      if (current && !changed(current, values))
+        return { knowledgeBase: toKnowledgeBase(current), created: false };
+      const saved = current
+        ? await this.knowledgeBases.update(id, values, manager)
+        : await this.knowledgeBases.insert(id, values, manager);
+      await this.audit.record(manager, {
+        action: current ? 'knowledge_base.updated' : 'knowledge_base.created',
+        entityType: 'knowledge_base',
+        entityId: id,
+        changes: knowledgeBaseChanges(current, saved),
+      });
+      return { knowledgeBase: toKnowledgeBase(saved), created: !current };
+    });
+  }
+
+  async remove(principal: Principal, id: string): Promise<void> {
+    assertMayManage(principal);
+    await this.knowledgeBases.transaction(async (manager) => {
+      const current = await this.knowledgeBases.findByIdForUpdate(id, manager);
+      if (!current) throw KbDependencyException.notFound(id);
+      assertSameScope(principal, current);
+      await this.knowledgeBases.delete(id, manager);
+      await this.audit.record(manager, {
+        action: 'knowledge_base.deleted',
+        entityType: 'knowledge_base',
+        entityId: id,
+        changes: knowledgeBaseChanges(current, null),
+      });
+    });
+  }
+
+  /** A page of knowledge bases with the models they use, bound or by default: three queries in all. */
+  async list(
+    query: KnowledgeBaseListQuery,
+  ): Promise<Page<KnowledgeBaseWithModels>> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+    const [rows, total] = await this.knowledgeBases.findPage({
+      ...query,
+      sort: query.sort ?? 'name',
+      order: query.order ?? 'asc',
+      page,
+      pageSize,
+    });
+    const bound = await this.models.findByIds([
+      ...new Set(rows.flatMap(boundModelIds)),
+    ]);
+    const byId = new Map(bound.map((model) => [model.id, model]));
+    const unboundRoles = KNOWLEDGE_BASE_ROLES.filter((role) =>
+      rows.some((row) => row[ROLE_FIELDS[role]] === null),
+    );
+    const defaults = await this.models.findDefaults(
+      unboundRoles,
+      rows.map((row) => row.scope),
+    );
+    const items = rows.map((row) => {
+      const models = KNOWLEDGE_BASE_ROLES.flatMap((role) =>
+        usedModel(row, role, byId, defaults),
+      );
+      return {
+        ...toKnowledgeBase(row),
+        models,
+        toMigrate: models.filter(
+          (model) => model.via === 'binding' && model.status === 'deprecated',
+        ),
+      };
+    });
+    return { items, total, page, pageSize };
+  }
+
+  /** Who relies on the model, and which models could take over from it. */
+  async dependents(modelId: string): Promise<ModelDependents> {
+    const [model] = await this.models.findByIds([modelId]);
+    if (!model) throw RegistryException.notFound(modelId);
+    const rows = await this.knowledgeBases.dependentsOf(
+      model,
+      MAX_LISTED_DEPENDENTS,
+    );
+    const { listed, total } = toDependents(rows, roleOf(model.type));
+    const replacements = await this.models.findReplacements(
+      model,
+      listed.map((dependent) => dependent.scope),
+    );
+    return {
+      modelId,
+      type: model.type,
+      state:
+        total === 0
+          ? 'unused'
+          : model.status === 'deprecated'
+            ? 'to_migrate'
+            : 'in_use',
+      dependents: listed,
+      total,
+      replacements: replacements.map(toReplacementCandidate),
+    };
+  }
+
+  /**
+   * Each named model must exist, have the role's type, be visible from the scope, and be active; a
+   * binding the knowledge base already has may stay on a deprecated model (it is to migrate, not new).
+   */
+  private async assertBindable(
+    manager: EntityManager,
+    values: KnowledgeBaseValues,
+    current: KnowledgeBaseEntity | null,
+  ): Promise<void> {
+    const named = KNOWLEDGE_BASE_ROLES.flatMap((role) => {
+      const id = values[ROLE_FIELDS[role]];
+      return id ? [{ role, id }] : [];
+    });
+    const locked = await this.models.lockShared(
+      [...new Set(named.map((binding) => binding.id))],
+      manager,
+    );
+    const byId = new Map(locked.map((model) => [model.id, model]));
+    const errors: FieldError[] = [];
+    for (const { role, id } of named) {
+      const field = ROLE_FIELDS[role];
+      const problem = bindingProblem(
+        byId.get(id),
+        role,
+        values.scope,
+        current?.[field] === id,
+      );
+      if (problem) errors.push({ field, message: problem });
+    }
+    if (errors.length > 0) throw new ValidationProblem(errors);
+  }
+}
+
+function bindingProblem(
+  model: ModelEntity | undefined,
+  role: KnowledgeBaseRole,
+  scope: string,
+  alreadyBound: boolean,
+): string | null {
+  if (!model) return 'names no model';
+  if (model.type !== role)
+    return `must name a model of type ${role}; ${model.name} is of type ${model.type}`;
+  if (model.scope !== GLOBAL_SCOPE && model.scope !== scope)
+    return `names ${model.name} of scope ${model.scope}; a knowledge base of scope ${scope} can use its own scope's models and global ones`;
+  if (model.status === 'active') return null;
+  if (model.status === 'deprecated' && alreadyBound) return null;
+  return `must name an active model; ${model.name} is ${model.status}`;
+}
+
+/** Admins and API keys manage knowledge bases; viewers only read them. */
+function assertMayManage(principal: Principal): void {
+  if (principal.kind === 'user' && principal.role !== 'admin')
+    throw new AuthException(
+      AuthErrorCode.Forbidden,
+      'Only admins and API keys manage knowledge bases; viewers read them in the admin area.',
+    );
+}
+
+/** The scope a knowledge base is written in: a scoped API key's own, else the one asked for, else global. */
+function manageableScope(
+  principal: Principal,
+  requested: string | undefined,
+): string {
+  assertMayManage(principal);
+  if (principal.kind === 'user' || principal.scope === null)
+    return requested ?? GLOBAL_SCOPE;
+  if (requested !== undefined && requested !== principal.scope)
+    throw new ValidationProblem([
+      {
+        field: 'scope',
+        message: `must be ${principal.scope}, the scope of this API key`,
+      },
+    ]);
+  return principal.scope;
+}
+
+function assertSameScope(
+  principal: Principal,
+  knowledgeBase: KnowledgeBaseEntity,
+): void {
+  if (
+    principal.kind === 'api_key' &&
+    principal.scope !== null &&
+    principal.scope !== knowledgeBase.scope
+  )
+    throw new KbDependencyException(
+      KbDependencyErrorCode.OtherScope,
+      `Knowledge base ${knowledgeBase.id} belongs to scope ${knowledgeBase.scope}; this API key manages scope ${principal.scope} only.`,
+    );
+}
+
+function boundModelIds(row: KnowledgeBaseEntity): string[] {
+  return KNOWLEDGE_BASE_ROLES.flatMap((role) => row[ROLE_FIELDS[role]] ?? []);
+}
+
+/** The role's model: the bound one, else the scope's default, else the global default. */
+function usedModel(
+  row: KnowledgeBaseEntity,
+  role: KnowledgeBaseRole,
+  bound: Map<string, ModelEntity>,
+  defaults: ModelEntity[],
+): KnowledgeBaseModel[] {
+  const boundId = row[ROLE_FIELDS[role]];
+  const model = boundId ? bound.get(boundId) : undefined;
+  if (model) return [toKnowledgeBaseModel(role, 'binding', model)];
+  const fallback =
+    defaults.find((d) => d.type === role && d.scope === row.scope) ??
+    defaults.find((d) => d.type === role && d.scope === GLOBAL_SCOPE);
+  return fallback ? [toKnowledgeBaseModel(role, 'default', fallback)] : [];
+}
+
+function changed(
+  current: KnowledgeBaseEntity,
+  values: KnowledgeBaseValues,
+): boolean {
+  return (Object.keys(values) as (keyof KnowledgeBaseValues)[]).some(
+    (key) => current[key] !== values[key],
+  );
+}
+
+function knowledgeBaseChanges(
+  before: KnowledgeBaseEntity | null,
+  after: KnowledgeBaseEntity | null,
+) {
+  const snapshot = (entity: KnowledgeBaseEntity) =>
+    auditSnapshot(toKnowledgeBase(entity), [
+      'id',
+      'createdAt',
+      'updatedAt',
+      'version',
+    ]);
+  return diffFields(before && snapshot(before), after && snapshot(after));
+}

@@ -1,0 +1,233 @@
+import { Injectable } from '@nestjs/common';
+import { type EntityManager } from 'typeorm';
+import {
+  MAX_LISTED_DEPENDENTS,
+  type FieldError,
+  type KnowledgeBaseRole,
+  type ModelReplacement,
+} from '@llm-registry/contracts';
+import { ValidationProblem } from '../../common/problem/problem.exception';
+import { type ModelEntity } from '../registry/model.entity';
+import { toDependents } from './knowledge-base.mapper';
+import {
+  KbDependencyErrorCode,
+  KbDependencyException,
+} from './kb-dependency.exception';
+import {
+  type DependentRows,
+  KnowledgeBasesRepository,
+  roleOf,
+} from './knowledge-bases.repository';
+import {
+  ModelReferencesRepository,
+  visibleFromAll,
+} from './model-references.repository';
+
+/** How a model stops serving: deleted, deactivated, or deprecated (its bindings stay, to migrate). */
+export type Retirement = 'delete' | 'deactivate' | 'deprecate';
+
+/** What a retirement did to the knowledge bases, for the audit trail and the caller. */
+export interface RetirementImpact {
+  role: KnowledgeBaseRole | null;
+  reassignedTo: string | null;
+  reassigned: { id: string; name: string; scope: string }[];
+  /** Validated and share-locked; the registry makes it the default. */
+  newDefault: ModelEntity | null;
+}
+
+/** The embedding fields an index is built with: they cannot change under the knowledge bases using it. */
+const PINNED_FIELDS = [
+  'provider',
+  'modelName',
+  'providerConnectionId',
+] as const satisfies readonly (keyof ModelEntity)[];
+
+/**
+ * The rules that keep knowledge bases working while models change. The registry calls them inside its
+ * transaction, with the model's row locked, so no binding can appear between the check and the change.
+ */
+@Injectable()
+export class ModelGuardService {
+  constructor(
+    private readonly knowledgeBases: KnowledgeBasesRepository,
+    private readonly models: ModelReferencesRepository,
+  ) {}
+
+  /**
+   * Refuses to delete or deactivate a model knowledge bases rely on unless a replacement is named, and
+   * moves them to it. A default with dependents needs `newDefaultId`. Deprecating keeps the bindings.
+   */
+  async prepareRetirement(
+    manager: EntityManager,
+    model: ModelEntity,
+    retirement: Retirement,
+    replacement: ModelReplacement = {},
+  ): Promise<RetirementImpact> {
+    const role = roleOf(model.type);
+    const dependents = await this.knowledgeBases.dependentsOf(
+      model,
+      MAX_LISTED_DEPENDENTS,
+      manager,
+    );
+    const newDefault = await this.checkNewDefault(
+      manager,
+      model,
+      replacement.newDefaultId,
+    );
+    const target =
+      replacement.reassignTo !== undefined && role
+        ? await this.checkReassignTarget(
+            manager,
+            model,
+            role,
+            replacement.reassignTo,
+            dependents,
+          )
+        : null;
+    const missing = [
+      retirement !== 'deprecate' && dependents.bindings > 0 && !target
+        ? `${plural(dependents.bindings, 'knowledge base')} ${dependents.bindings === 1 ? 'uses' : 'use'} it: name a replacement with reassignTo (same type${model.type === 'embedding' ? ' and dimensions' : ''}) to move them in the same transaction`
+        : null,
+      dependents.defaults > 0 && !newDefault
+        ? `it is the default ${model.type} model of scope ${model.scope} and ${plural(dependents.defaults, 'knowledge base')} ${dependents.defaults === 1 ? 'relies' : 'rely'} on that: name the new default with newDefaultId`
+        : null,
+    ].filter((reason): reason is string => reason !== null);
+    if (missing.length > 0)
+      throw KbDependencyException.guard(
+        KbDependencyErrorCode.ModelInUse,
+        `${capitalize(verb(retirement))} ${model.name} would break knowledge bases: ${missing.join('; ')}.`,
+        toDependents(dependents, role),
+      );
+    const reassigned =
+      target && role
+        ? await this.knowledgeBases.reassign(model.id, target.id, role, manager)
+        : [];
+    return {
+      role,
+      reassignedTo: target?.id ?? null,
+      reassigned,
+      newDefault,
+    };
+  }
+
+  /** Refuses to change what an embedding index was built with while knowledge bases are bound to it. */
+  async assertEmbeddingUnpinned(
+    manager: EntityManager,
+    before: ModelEntity,
+    after: Pick<ModelEntity, (typeof PINNED_FIELDS)[number] | 'params'>,
+  ): Promise<void> {
+    if (before.type !== 'embedding') return;
+    const changed: FieldError[] = PINNED_FIELDS.filter(
+      (field) => before[field] !== after[field],
+    ).map((field) => ({ field, message: 'is pinned by knowledge bases' }));
+    if (before.params['dimensions'] !== after.params['dimensions'])
+      changed.unshift({
+        field: 'params.dimensions',
+        message: 'is pinned by knowledge bases',
+      });
+    if (changed.length === 0) return;
+    const dependents = await this.knowledgeBases.dependentsOf(
+      { ...before, isDefault: false },
+      MAX_LISTED_DEPENDENTS,
+      manager,
+    );
+    if (dependents.bindings === 0) return;
+    const fields = changed.map((error) => error.field).join(', ');
+    throw KbDependencyException.guard(
+      KbDependencyErrorCode.EmbeddingPinned,
+      `${fields} of ${before.name} cannot change while ${plural(dependents.bindings, 'knowledge base')} ${dependents.bindings === 1 ? 'is' : 'are'} indexed with it: register a new model and re-index them instead.`,
+      toDependents(dependents, 'embedding'),
+      changed,
+    );
+  }
+
+  /** The named new default: another active model of the same type and scope. */
+  private async checkNewDefault(
+    manager: EntityManager,
+    model: ModelEntity,
+    newDefaultId: string | undefined,
+  ): Promise<ModelEntity | null> {
+    if (newDefaultId === undefined) return null;
+    const refuse = (message: string) =>
+      new ValidationProblem([{ field: 'newDefaultId', message }]);
+    if (!model.isDefault)
+      throw refuse(`cannot apply: ${model.name} is not a default`);
+    if (newDefaultId === model.id)
+      throw refuse('must name another model than the one leaving');
+    const [candidate] = await this.models.lockShared([newDefaultId], manager);
+    if (!candidate) throw refuse(`no model with id ${newDefaultId}`);
+    if (candidate.type !== model.type || candidate.scope !== model.scope)
+      throw refuse(
+        `must be of type ${model.type} and scope ${model.scope}; ${candidate.name} is of type ${candidate.type} and scope ${candidate.scope}`,
+      );
+    if (candidate.status !== 'active')
+      throw refuse(`must be active; ${candidate.name} is ${candidate.status}`);
+    return candidate;
+  }
+
+  /** The named replacement: active, same type, visible to every dependent, same dimensions for embeddings. */
+  private async checkReassignTarget(
+    manager: EntityManager,
+    model: ModelEntity,
+    role: KnowledgeBaseRole,
+    targetId: string,
+    dependents: DependentRows,
+  ): Promise<ModelEntity> {
+    const refuse = (message: string) =>
+      new ValidationProblem([{ field: 'reassignTo', message }]);
+    if (targetId === model.id)
+      throw refuse('must name another model than the one leaving');
+    const [target] = await this.models.lockShared([targetId], manager);
+    if (!target) throw refuse(`no model with id ${targetId}`);
+    if (target.type !== model.type)
+      throw refuse(
+        `must be of type ${model.type}; ${target.name} is of type ${target.type}`,
+      );
+    if (target.status !== 'active')
+      throw refuse(`must be active; ${target.name} is ${target.status}`);
+    const scopes = await this.knowledgeBases.scopesBinding(
+      model.id,
+      role,
+      manager,
+    );
+    const visible = visibleFromAll(scopes);
+    if (scopes.length > 0 && !visible.includes(target.scope))
+      throw refuse(
+        `${target.name} belongs to scope ${target.scope}; knowledge bases of scope ${scopes.join(', ')} cannot use it`,
+      );
+    const from = model.params['dimensions'];
+    const to = target.params['dimensions'];
+    if (role === 'embedding' && from !== to)
+      throw KbDependencyException.guard(
+        KbDependencyErrorCode.ReindexNeeded,
+        `${target.name} has ${String(to)} dimensions; the knowledge bases were indexed with ${String(from)}. Re-indexing needed: rebuild them with the new model, then delete this one.`,
+        toDependents(dependents, role),
+        [
+          {
+            field: 'reassignTo',
+            message: `has ${String(to)} dimensions, not ${String(from)}: re-indexing needed`,
+          },
+        ],
+      );
+    return target;
+  }
+}
+
+function verb(retirement: Retirement): string {
+  switch (retirement) {
+    case 'delete':
+      return 'deleting';
+    case 'deactivate':
+      return 'deactivating';
+    case 'deprecate':
+      return 'deprecating';
+  }
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -5,7 +5,13 @@ module.exports = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/src/**/*.e2e-spec.ts'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
+    '^.+\\.ts$': [
+      'ts-jest',
+      {
+        tsconfig: '<rootDir>/tsconfig.json',
+        diagnostics: { ignoreCodes: [151002] },
+      },
+    ],
   },
   moduleFileExtensions: ['ts', 'js'],
   testTimeout: 120000,

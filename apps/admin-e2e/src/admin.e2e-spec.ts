@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type {
   AuditEventPage,
+  KnowledgeBaseWithModels,
   Model,
   Page as ListPage,
 } from '@llm-registry/contracts';
@@ -20,11 +21,14 @@ import { ADMIN, startRegistry, type Registry } from './support/registry';
 
 /** The double's key: it must never reach the browser, only its masked hint. */
 const DOUBLE_KEY = 'sk-e2e-double-secret-9f3c';
-const EMBEDDING = { id: 'e2e-embed-small', dimensions: 768 };
+// 384 dimensions: no seeded model has that size, so nothing can take over its knowledge bases at first.
+const EMBEDDING = { id: 'e2e-embed-small', dimensions: 384 };
 const MODEL_NAME = 'E2E Embed Small';
+const KB = { id: 'e2e-support-faq', name: 'E2E support FAQ' };
+const REPLACEMENT_NAME = 'E2E Embed Small v2';
 const VIEWER = {
   email: 'viewer@e2e.local',
-  password: 'browser-tests-viewer-pass-4',
+  password: 'read-only-browser-pass-4',
 };
 
 describe('admin app in Chromium', () => {
@@ -33,13 +37,16 @@ describe('admin app in Chromium', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  /** Uncaught errors in the app. */
+  const pageErrors: string[] = [];
   /** Every API body the browser received, to look for secrets in. */
   const bodies: string[] = [];
 
   beforeAll(async () => {
-    [registry, double, browser] = await Promise.all([
+    // Started together; whatever did start is stopped in afterAll even when another part failed.
+    const [started, doubled, launched] = await Promise.allSettled([
       startRegistry(),
-      // An OpenAI-compatible server whose embedding model always answers 768-long vectors.
+      // An OpenAI-compatible server whose embedding model always answers 384-long vectors.
       startProviderDouble('openai_compatible', {
         apiKey: DOUBLE_KEY,
         models: [
@@ -54,8 +61,15 @@ describe('admin app in Chromium', () => {
       }),
       launchChromium(),
     ]);
+    if (started.status === 'fulfilled') registry = started.value;
+    if (doubled.status === 'fulfilled') double = doubled.value;
+    if (launched.status === 'fulfilled') browser = launched.value;
+    for (const result of [started, doubled, launched])
+      if (result.status === 'rejected') throw result.reason;
     context = await browser.newContext({ viewport: VIEWPORT });
     page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('response', (response) => {
       if (response.url().includes('/api/'))
         response.text().then(
@@ -63,6 +77,16 @@ describe('admin app in Chromium', () => {
           () => undefined,
         );
     });
+  });
+
+  // A step that failed with a dialog open must not take the next steps down with it.
+  afterEach(async () => {
+    for (
+      let i = 0;
+      i < 3 && (await page?.locator('mat-dialog-container').count());
+      i++
+    )
+      await page.keyboard.press('Escape');
   });
 
   afterAll(async () => {
@@ -130,27 +154,21 @@ describe('admin app in Chromium', () => {
       /Passed/,
     );
     expect(passed).toMatch(/\d+ ms/);
-    expect(passed).toMatch(/768 dimensions/);
+    expect(passed).toMatch(/384 dimensions/);
     await capture(page, '04-test-passed');
 
-    // The wrong size: the probe sees 768 where 1024 were promised, and says so.
-    await dialog.locator('[data-field="dimensions"]').fill('1024');
+    // The provider starts answering vectors of another size than the model promises: the test says so.
+    double.behaviour = 'wrong_dimensions';
     await dialog.getByTestId('test-connection').click();
-    await dialog
-      .getByTestId('test-running')
-      .waitFor({ state: 'detached' })
-      .catch(() => undefined);
     const failed = await waitForText(
       dialog.getByTestId('test-result'),
       /Failed/,
     );
     expect(failed).toMatch(/Wrong dimensions/);
-    expect(failed).toMatch(/expected 1024, got 768/);
+    expect(failed).toMatch(/expected 384, got 192/);
     await capture(page, '05-test-wrong-dimensions');
+    double.behaviour = 'ok';
 
-    await dialog
-      .locator('[data-field="dimensions"]')
-      .fill(String(EMBEDDING.dimensions));
     await dialog.getByTestId('save-model').click();
     await snack(page, new RegExp(`${MODEL_NAME} added`));
     await dialog.waitFor({ state: 'detached' });
@@ -158,7 +176,7 @@ describe('admin app in Chromium', () => {
     expect(model).toMatchObject({
       type: 'embedding',
       provider: 'openai_compatible',
-      params: { dimensions: 768 },
+      params: { dimensions: EMBEDDING.dimensions },
     });
   });
 
@@ -175,7 +193,9 @@ describe('admin app in Chromium', () => {
     // The same name in the same scope: the API refuses it on the name field.
     await dialog.locator('[data-field="name"]').fill(MODEL_NAME);
     await dialog.locator('[data-field="modelName"]').fill(EMBEDDING.id);
-    await dialog.locator('[data-field="dimensions"]').fill('768');
+    await dialog
+      .locator('[data-field="dimensions"]')
+      .fill(String(EMBEDDING.dimensions));
     await dialog.getByTestId('save-model').click();
     await waitForText(dialog.getByTestId('form-error'), /.+/);
     await capture(page, '06-server-error');
@@ -199,7 +219,9 @@ describe('admin app in Chromium', () => {
       .locator('tr.mat-mdc-row')
       .first()
       .waitFor();
-    expect(await page.getByText(MODEL_NAME).count()).toBe(0);
+    expect(
+      await page.getByTestId('models-table').getByText(MODEL_NAME).count(),
+    ).toBe(0);
     await page.getByTestId('tab-all').click();
     await choose(
       page,
@@ -212,6 +234,83 @@ describe('admin app in Chromium', () => {
     await waitForText(page.getByTestId('count-all'), /^1$/);
     await waitForText(page.getByTestId('models-table'), new RegExp(MODEL_NAME));
     await capture(page, '08-models-filtered');
+  });
+
+  it('refuses to delete a model a knowledge base uses, then reassigns it to a replacement', async () => {
+    const model = await modelByName(MODEL_NAME);
+    const bound = await registry.api(
+      'PUT',
+      `/api/v1/knowledge-bases/${KB.id}`,
+      {
+        name: KB.name,
+        embeddingModelId: model.id,
+      },
+    );
+    expect(bound.status).toBe(201);
+
+    const openDelete = async () => {
+      await page.goto(
+        `${registry.base}/models?type=embedding&q=${encodeURIComponent('E2E Embed')}`,
+      );
+      await page.getByTestId(`actions-${MODEL_NAME}`).click();
+      await page.getByTestId(`delete-${MODEL_NAME}`).click();
+      const dialog = page.getByRole('dialog');
+      await waitForText(dialog.getByTestId('dependents'), new RegExp(KB.name));
+      return dialog;
+    };
+
+    // Nothing else returns 384 dimensions: the dialog explains why it cannot be deleted.
+    let dialog = await openDelete();
+    await waitForText(
+      dialog.getByTestId('cannot-delete'),
+      /cannot be deleted yet.*384 dimensions/s,
+    );
+    expect(await dialog.getByTestId('confirm-delete').isDisabled()).toBe(true);
+    await capture(page, '09-delete-refused');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // A model of the same size appears: it is offered, and takes the knowledge base over.
+    const replacement = await registry.api<Model>(
+      'POST',
+      '/api/v1/admin/models',
+      {
+        name: REPLACEMENT_NAME,
+        type: 'embedding',
+        provider: 'openai_compatible',
+        providerConnectionId: model.providerConnectionId,
+        modelName: EMBEDDING.id,
+        params: { dimensions: EMBEDDING.dimensions },
+        status: 'active',
+      },
+    );
+    expect(replacement.status).toBe(201);
+    dialog = await openDelete();
+    await choose(
+      page,
+      dialog.getByTestId('replacement'),
+      new RegExp(REPLACEMENT_NAME),
+    );
+    await capture(page, '10-delete-reassign');
+    await dialog.getByTestId('confirm-delete').click();
+    await snack(
+      page,
+      new RegExp(
+        `${MODEL_NAME} deleted. Its knowledge bases now use ${REPLACEMENT_NAME}`,
+      ),
+    );
+    const kbs = await registry.api<ListPage<KnowledgeBaseWithModels>>(
+      'GET',
+      `/api/v1/admin/knowledge-bases?q=${KB.id}`,
+    );
+    expect(kbs.body.items[0]?.embeddingModelId).toBe(replacement.body.id);
+
+    await page.getByRole('link', { name: 'Knowledge bases' }).click();
+    await waitForText(
+      page.getByTestId('kb-table'),
+      new RegExp(`${KB.name}.*${REPLACEMENT_NAME}`, 's'),
+    );
+    await capture(page, '11-knowledge-bases');
   });
 
   it('shows every step in the audit log', async () => {
@@ -230,13 +329,17 @@ describe('admin app in Chromium', () => {
     await waitForText(page.getByTestId('verify-status'), /Chain intact/);
     await page.getByTestId('audit-row').first().click();
     await page.getByTestId('audit-detail').first().waitFor();
-    await capture(page, '09-audit', { fullPage: true });
+    await capture(page, '12-audit', { fullPage: true });
     const audit = await registry.api<AuditEventPage>(
       'GET',
       '/api/v1/admin/audit-events?action=model.*',
     );
     expect(audit.body.items.map((e) => e.action)).toEqual(
-      expect.arrayContaining(['model.created', 'model.default_changed']),
+      expect.arrayContaining([
+        'model.created',
+        'model.default_changed',
+        'model.deleted',
+      ]),
     );
   });
 
@@ -247,7 +350,7 @@ describe('admin app in Chromium', () => {
       .getByTestId('providers-table')
       .locator('tr', { hasText: 'E2E double' });
     await waitForText(row, /sk-…9f3c|…9f3c/);
-    await capture(page, '10-providers');
+    await capture(page, '13-providers');
   });
 
   it('manages users and API keys, showing a new key once', async () => {
@@ -258,7 +361,7 @@ describe('admin app in Chromium', () => {
       .locator('tr.mat-mdc-row')
       .first()
       .waitFor();
-    await capture(page, '11-users');
+    await capture(page, '14-users');
     await page.getByTestId('add-user').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Email').fill(VIEWER.email);
@@ -276,21 +379,18 @@ describe('admin app in Chromium', () => {
       keyDialog.getByTestId('secret-value'),
       /^llmr_/,
     );
-    await capture(page, '12-api-key-once');
+    await capture(page, '15-api-key-once');
     await keyDialog.getByRole('button', { name: 'Done' }).click();
     await page
       .getByTestId('keys-table')
       .locator('tr', { hasText: 'search-service' })
       .waitFor();
     expect(await page.getByText(key).count()).toBe(0);
-    await capture(page, '13-api-keys');
+    await capture(page, '16-api-keys');
   });
 
-  it('shows the knowledge bases page', async () => {
-    await page.getByRole('link', { name: 'Knowledge bases' }).click();
-    await page.waitForURL(/\/knowledge-bases/);
-    await page.getByRole('heading', { name: 'Knowledge bases' }).waitFor();
-    await capture(page, '14-knowledge-bases');
+  it('raised no uncaught error in the browser', () => {
+    expect(pageErrors).toEqual([]);
   });
 
   it('never sends a provider secret to the browser', () => {
@@ -301,6 +401,7 @@ describe('admin app in Chromium', () => {
   it('shows a viewer everything read-only, with no write control', async () => {
     const viewerContext = await browser.newContext({ viewport: VIEWPORT });
     const viewer = await viewerContext.newPage();
+    viewer.setDefaultTimeout(20_000);
     try {
       await viewer.goto(`${registry.base}/login`);
       await viewer.getByLabel('Email').fill(VIEWER.email);
@@ -313,7 +414,7 @@ describe('admin app in Chromium', () => {
         .locator('tr.mat-mdc-row')
         .first()
         .waitFor();
-      await capture(viewer, '15-viewer-models');
+      await capture(viewer, '17-viewer-models');
       const writeControls = [
         '[data-testid="add-model"]',
         '[data-testid="import-models"]',
@@ -342,7 +443,7 @@ describe('admin app in Chromium', () => {
         const enabledWrites = viewer.locator('[data-write]:not([disabled])');
         expect(await enabledWrites.count()).toBe(0);
       }
-      await capture(viewer, '16-viewer-audit');
+      await capture(viewer, '18-viewer-audit');
       // Reading a model opens it without a way to save.
       await viewer.getByRole('link', { name: 'Models' }).click();
       await viewer

@@ -13,7 +13,7 @@ export const BUILT_ADMIN = join(ROOT, 'dist/apps/admin/browser');
 
 export const ADMIN = {
   email: 'admin@e2e.local',
-  password: 'browser-tests-admin-pass-7',
+  password: 'browser-tests-pass-for-e2e-7',
 };
 
 export interface ApiResponse<T> {

@@ -5,10 +5,13 @@ import { AuthStore } from './auth.store';
 
 /** Signed-in users only; others go to the login page and come back after. */
 export const authGuard: CanActivateFn = async (_route, state) => {
-  const me = await inject(AuthStore).ensure();
+  // inject() only works before the first await.
+  const auth = inject(AuthStore);
+  const router = inject(Router);
+  const me = await auth.ensure();
   return me
     ? true
-    : inject(Router).createUrlTree([`/${PATHS.login}`], {
+    : router.createUrlTree([`/${PATHS.login}`], {
         queryParams:
           state.url && state.url !== '/' ? { returnUrl: state.url } : {},
       });
@@ -17,6 +20,7 @@ export const authGuard: CanActivateFn = async (_route, state) => {
 /** Admin-only pages (users and keys). */
 export const adminGuard: CanActivateFn = async () => {
   const auth = inject(AuthStore);
+  const router = inject(Router);
   await auth.ensure();
-  return auth.isAdmin() ? true : inject(Router).createUrlTree(['/']);
+  return auth.isAdmin() ? true : router.createUrlTree(['/']);
 };

@@ -45,6 +45,19 @@ export interface BulkResultsData {
                 — done
               } @else {
                 — {{ r.error ?? 'refused' }} ({{ r.status }})
+                @if (r.dependents?.length) {
+                  <span class="deps">
+                    Used by
+                    @for (
+                      d of r.dependents;
+                      track d.knowledgeBaseId + d.role;
+                      let last = $last
+                    ) {
+                      {{ d.knowledgeBaseName }}{{ last ? '' : ', ' }}
+                    }
+                    : delete it alone to pick a replacement.
+                  </span>
+                }
               }
             </span>
           </li>
@@ -73,6 +86,10 @@ export interface BulkResultsData {
     }
     li mat-icon {
       color: light-dark(#1b6e2d, #7edb8f);
+    }
+    .deps {
+      display: block;
+      color: var(--mat-sys-on-surface-variant);
     }
     li.failed mat-icon {
       color: var(--mat-sys-error);

@@ -243,6 +243,8 @@ export class ModelDialog {
       .pipe(takeUntilDestroyed(destroyRef))
       .subscribe(() => {
         c.providerConnectionId.setValue('');
+        // Saved connections first; connectionsLoaded() offers a new one when the provider has none.
+        if (!this.editing) c.connectionMode.setValue('existing');
         this.test.set({ status: 'idle' });
       });
     c.connectionMode.valueChanges
@@ -348,7 +350,7 @@ export class ModelDialog {
   /** After the provider's connections load: pick the only one, or offer a new one when there is none. */
   private connectionsLoaded(list: ProviderConnection[]): void {
     const c = this.form.controls;
-    if (this.editing || this.readOnly) return;
+    if (this.editing || this.readOnly || !this.provider()) return;
     if (list.length === 0 && c.connectionMode.value !== 'new')
       c.connectionMode.setValue('new');
     else if (list.length === 1 && !c.providerConnectionId.value)

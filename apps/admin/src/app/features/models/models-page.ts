@@ -20,7 +20,12 @@ import {
 } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
-import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
+import {
+  MatMenu,
+  MatMenuContent,
+  MatMenuItem,
+  MatMenuTrigger,
+} from '@angular/material/menu';
 import { MatPaginator, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
@@ -32,6 +37,7 @@ import { MatTooltip } from '@angular/material/tooltip';
 import { ActivatedRoute, Router } from '@angular/router';
 import { debounceTime, distinctUntilChanged, firstValueFrom } from 'rxjs';
 import {
+  MODEL_GUARD_CODES,
   MODEL_STATUSES,
   PROVIDER_CATALOG,
   getProviderSpec,
@@ -52,11 +58,11 @@ import {
 } from '@llm-registry/admin/ui';
 import { AuthStore } from '../../core/auth/auth.store';
 import { ConnectionTestsApi } from '../../core/connection-tests/connection-tests.api';
-import { errorMessage } from '../../core/http/problem';
+import { errorMessage, problemOf } from '../../core/http/problem';
 import { Notify } from '../../core/notify';
 import { ImportModelsDialog } from '../providers/import-models-dialog';
 import { BulkResultsDialog, type BulkResultsData } from './bulk-results-dialog';
-import { DeleteModelDialog } from './delete-model-dialog';
+import { DeleteModelDialog, type RetireAction } from './delete-model-dialog';
 import { ModelDialog, type ModelDialogData } from './model-dialog';
 import { ModelsApi } from './models.api';
 import {
@@ -94,6 +100,7 @@ const TYPE_LABELS: Record<string, string> = {
     MatIcon,
     MatInput,
     MatMenu,
+    MatMenuContent,
     MatMenuItem,
     MatMenuTrigger,
     MatPaginator,
@@ -266,7 +273,12 @@ export class ModelsPage {
         await firstValueFrom(this.api.setStatus(model, status));
         this.notify.success(`${model.name} is now ${status}.`);
       } catch (error) {
-        this.notify.error(error, `Changing the status of ${model.name}`);
+        if (problemOf(error)?.code === MODEL_GUARD_CODES.inUse) {
+          // Knowledge bases rely on it: offer who takes them over.
+          this.retire(model, 'deactivate');
+        } else {
+          this.notify.error(error, `Changing the status of ${model.name}`);
+        }
       }
       this.reload();
     });
@@ -310,10 +322,14 @@ export class ModelsPage {
   }
 
   protected delete(model: Model): void {
+    this.retire(model, 'delete');
+  }
+
+  private retire(model: Model, action: RetireAction): void {
     this.dialog
       .open(DeleteModelDialog, {
-        data: { model },
-        width: '640px',
+        data: { model, action },
+        width: '680px',
         maxWidth: '96vw',
       })
       .afterClosed()

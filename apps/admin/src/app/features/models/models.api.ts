@@ -7,6 +7,7 @@ import type {
   CreateModelRequest,
   Model,
   ModelListQuery,
+  ModelReplacement,
   ModelStatus,
   Page,
   UpdateModelRequest,
@@ -61,13 +62,16 @@ export class ModelsApi {
     return this.http.patch<Model>(`${MODELS}/${id}`, body);
   }
 
+  /** Leaving active while knowledge bases rely on the model needs a replacement. */
   setStatus(
     model: Pick<Model, 'id' | 'version'>,
     status: ModelStatus,
+    replacement: ModelReplacement = {},
   ): Observable<Model> {
     return this.http.patch<Model>(`${MODELS}/${model.id}/status`, {
       status,
       version: model.version,
+      ...replacement,
     });
   }
 
@@ -77,9 +81,13 @@ export class ModelsApi {
     });
   }
 
-  remove(model: Pick<Model, 'id' | 'version'>): Observable<void> {
+  /** 409 MODEL_IN_USE while knowledge bases rely on it, unless `reassignTo` names who takes over. */
+  remove(
+    model: Pick<Model, 'id' | 'version'>,
+    replacement: ModelReplacement = {},
+  ): Observable<void> {
     return this.http.delete<void>(`${MODELS}/${model.id}`, {
-      params: toParams({ version: model.version }),
+      params: toParams({ version: model.version, ...replacement }),
     });
   }
 

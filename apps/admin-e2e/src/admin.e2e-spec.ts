@@ -198,6 +198,11 @@ describe('admin app in Chromium', () => {
       .fill(String(EMBEDDING.dimensions));
     await dialog.getByTestId('save-model').click();
     await waitForText(dialog.getByTestId('form-error'), /.+/);
+    // The API's field error sits on the name field itself.
+    await waitForText(
+      dialog.locator('mat-error'),
+      /already used in scope global/i,
+    );
     await capture(page, '06-server-error');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });

@@ -1,7 +1,10 @@
 import {
   ChangeDetectionStrategy,
+  ChangeDetectorRef,
   Component,
   computed,
+  effect,
+  inject,
   input,
   signal,
 } from '@angular/core';
@@ -165,6 +168,17 @@ export class DynamicField {
   readonly control = input.required<FormControl<any>>();
 
   protected readonly revealed = signal(false);
+
+  constructor() {
+    // Errors set from outside (the API's, on submit) must show although no input of this view changed.
+    const changeDetector = inject(ChangeDetectorRef);
+    effect((onCleanup) => {
+      const subscription = this.control().events.subscribe(() =>
+        changeDetector.markForCheck(),
+      );
+      onCleanup(() => subscription.unsubscribe());
+    });
+  }
   protected readonly numeric = computed(
     () => this.spec().kind === 'integer' || this.spec().kind === 'number',
   );

@@ -8,7 +8,7 @@ import {
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
@@ -57,7 +57,6 @@ export function dayToIso(day: string, next = false): string | undefined {
     MatButton,
     MatFormField,
     MatLabel,
-    MatHint,
     MatIcon,
     MatInput,
     MatProgressBar,

@@ -1,5 +1,8 @@
 import {
+  afterNextRender,
   ChangeDetectionStrategy,
+  ElementRef,
+  Injector,
   Component,
   computed,
   DestroyRef,
@@ -155,6 +158,8 @@ export class ModelDialog {
   private readonly tests = inject(ConnectionTestsApi);
   private readonly notify = inject(Notify);
   private readonly fb = inject(FormBuilder).nonNullable;
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
 
   protected readonly editing = this.data.model !== undefined;
   protected readonly readOnly = this.data.readOnly === true;
@@ -260,6 +265,7 @@ export class ModelDialog {
         );
         c.connectionName.updateValueAndValidity();
         c.providerConnectionId.updateValueAndValidity();
+        this.syncConnectionGroup();
       });
     c.connectionMode.setValue(c.connectionMode.value);
     effect(() => {
@@ -345,6 +351,16 @@ export class ModelDialog {
         ? connectionGroup(provider, { mode: credentialMode })
         : (new FormGroup({}) as DynamicGroup),
     );
+    this.syncConnectionGroup();
+  }
+
+  /** The inline connection's fields count only while a new connection is being created. */
+  private syncConnectionGroup(): void {
+    const group = this.form.controls.connection;
+    if (this.form.controls.connectionMode.value === 'new' && !this.readOnly)
+      group.enable({ emitEvent: false });
+    else group.disable({ emitEvent: false });
+    this.form.updateValueAndValidity({ emitEvent: false });
   }
 
   /** After the provider's connections load: pick the only one, or offer a new one when there is none. */
@@ -402,6 +418,7 @@ export class ModelDialog {
       problem?.errors,
       mapField,
     );
+    this.revealFirstError();
     this.formError.set(
       problem?.errors?.length && unmatched.length === 0
         ? 'The registry refused some fields: see the highlighted ones.'
@@ -446,10 +463,25 @@ export class ModelDialog {
     }
   }
 
+  /** Scrolls the first field in error into view once it shows, and focuses it. */
+  private revealFirstError(): void {
+    afterNextRender(
+      () => {
+        const field = this.host.nativeElement.querySelector<HTMLElement>(
+          '.mat-form-field-invalid',
+        );
+        field?.scrollIntoView({ block: 'center' });
+        field?.querySelector<HTMLElement>('input, textarea')?.focus();
+      },
+      { injector: this.injector },
+    );
+  }
+
   protected async save(): Promise<void> {
     if (this.readOnly) return;
     if (this.form.invalid) {
       this.form.markAllAsTouched();
+      this.revealFirstError();
       this.formError.set(
         'Some fields need attention: see the highlighted ones.',
       );

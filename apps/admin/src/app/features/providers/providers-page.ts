@@ -68,8 +68,8 @@ export function credentialText(connection: ProviderConnection): string {
         'stored'
       );
     case 'environment':
-      return Object.entries(connection.authEnv ?? {})
-        .map(([key, variable]) => `${key} → $${variable}`)
+      return Object.values(connection.authEnv ?? {})
+        .map((variable) => `$${variable}`)
         .join(', ');
     case 'none':
       return 'none';

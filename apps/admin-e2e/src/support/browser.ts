@@ -97,6 +97,12 @@ export async function capture(
   options: { a11y?: boolean; fullPage?: boolean } = {},
 ): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  // A tooltip fading out under the pointer is half transparent: move away and let it go first.
+  await page.mouse.move(0, 0);
+  await page
+    .locator('.mat-mdc-tooltip-panel')
+    .waitFor({ state: 'detached', timeout: 3000 })
+    .catch(() => undefined);
   for (const theme of ['light', 'dark'] as const) {
     await setTheme(page, theme);
     if (options.a11y !== false) await checkA11y(page, `${name} (${theme})`);

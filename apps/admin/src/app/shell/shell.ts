@@ -7,6 +7,7 @@ import {
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatIconButton, MatButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatIcon } from '@angular/material/icon';
 import {
   MatListItem,
@@ -32,6 +33,7 @@ import { map } from 'rxjs';
 import { PATHS } from '../app.paths';
 import { AuthStore } from '../core/auth/auth.store';
 import { ThemeStore } from '../core/theme/theme.store';
+import { ChangePasswordDialog } from './change-password-dialog';
 
 interface NavItem {
   path: string;
@@ -167,6 +169,10 @@ const NAV: readonly NavItem[] = [
             </button>
             <mat-menu #userMenu="matMenu">
               <div class="menu-email" role="presentation">{{ me.email }}</div>
+              <button mat-menu-item type="button" (click)="changePassword()">
+                <mat-icon>password</mat-icon>
+                Change password
+              </button>
               <button mat-menu-item type="button" (click)="logout()">
                 <mat-icon>logout</mat-icon>
                 Sign out
@@ -224,8 +230,8 @@ const NAV: readonly NavItem[] = [
       color: var(--mat-sys-on-primary-container);
     }
     .role.viewer {
-      background: var(--mat-sys-tertiary-container);
-      color: var(--mat-sys-on-tertiary-container);
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
     }
     .menu-email {
       padding: 8px 16px;
@@ -240,8 +246,8 @@ const NAV: readonly NavItem[] = [
       padding: 8px 12px;
       border-radius: 8px;
       font: var(--mat-sys-body-small);
-      background: var(--mat-sys-tertiary-container);
-      color: var(--mat-sys-on-tertiary-container);
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
     }
     main:focus {
       outline: none;
@@ -264,6 +270,7 @@ export class Shell {
   protected readonly auth = inject(AuthStore);
   protected readonly theme = inject(ThemeStore);
   private readonly router = inject(Router);
+  private readonly dialog = inject(MatDialog);
 
   protected readonly wide = toSignal(
     inject(BreakpointObserver)
@@ -275,6 +282,13 @@ export class Shell {
   protected readonly nav = computed(() =>
     NAV.filter((item) => !item.adminOnly || this.auth.isAdmin()),
   );
+
+  protected changePassword(): void {
+    this.dialog.open(ChangePasswordDialog, {
+      width: '480px',
+      maxWidth: '96vw',
+    });
+  }
 
   protected async logout(): Promise<void> {
     await this.auth.logout();

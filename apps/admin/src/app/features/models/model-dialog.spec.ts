@@ -11,6 +11,7 @@ import { of } from 'rxjs';
 import type { Model, ProviderConnection } from '@llm-registry/contracts';
 import { ProvidersApi } from '../providers/providers.api';
 import { ModelDialog, type ModelDialogData } from './model-dialog';
+import { ModelsApi } from './models.api';
 
 describe('ModelDialog', () => {
   let fixture: ComponentFixture<ModelDialog>;
@@ -30,6 +31,12 @@ describe('ModelDialog', () => {
         { provide: MAT_DIALOG_DATA, useValue: data },
         { provide: MatDialogRef, useValue: { close: jest.fn() } },
         { provide: ProvidersApi, useValue: { list } },
+        {
+          provide: ModelsApi,
+          useValue: {
+            tests: () => of({ items: [], total: 0, page: 1, pageSize: 5 }),
+          },
+        },
       ],
     });
     fixture = TestBed.createComponent(ModelDialog);

@@ -46,9 +46,11 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressSpinner } from '@angular/material/progress-spinner';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { MatOption, MatSelect } from '@angular/material/select';
+import { MatSlideToggle } from '@angular/material/slide-toggle';
 import { firstValueFrom, map, merge, of, startWith } from 'rxjs';
 import {
   GLOBAL_SCOPE,
+  HEALTH_CHECK_LIMITS,
   MAX_PAGE_SIZE,
   MODEL_CAPABILITIES,
   MODEL_TYPES,
@@ -64,7 +66,11 @@ import {
   type ProviderConnection,
   type ProviderId,
 } from '@llm-registry/contracts';
-import { DynamicField, fieldErrorMessage } from '@llm-registry/admin/ui';
+import {
+  DynamicField,
+  fieldErrorMessage,
+  RelativeTimePipe,
+} from '@llm-registry/admin/ui';
 import {
   connectionControlKey,
   connectionFields,
@@ -145,7 +151,9 @@ type TestState =
     MatRadioButton,
     MatSelect,
     MatOption,
+    MatSlideToggle,
     DynamicField,
+    RelativeTimePipe,
   ],
   templateUrl: './model-dialog.html',
   styleUrl: './model-dialog.scss',
@@ -215,6 +223,16 @@ export class ModelDialog {
     return provider
       ? connectionFields(provider, { mode: this.credentialMode() })
       : [];
+  });
+
+  protected readonly limits = HEALTH_CHECK_LIMITS;
+  /** The saved model's latest connection tests. */
+  protected readonly recentTests = rxResource({
+    params: () => this.data.model?.id,
+    stream: ({ params }) =>
+      params
+        ? this.models.tests(params).pipe(map((page) => page.items))
+        : of([]),
   });
 
   protected readonly connections = rxResource({
@@ -320,6 +338,20 @@ export class ModelDialog {
         model?.outputPricePerMillion ?? null,
         Validators.min(0),
       ),
+      healthCheckEnabled: fb.control(model?.healthCheck != null),
+      intervalMinutes: fb.control<number>(
+        model?.healthCheck?.intervalMinutes ?? 60,
+        [
+          Validators.required,
+          Validators.min(HEALTH_CHECK_LIMITS.minIntervalMinutes),
+          Validators.max(HEALTH_CHECK_LIMITS.maxIntervalMinutes),
+        ],
+      ),
+      dailyCap: fb.control<number>(model?.healthCheck?.dailyCap ?? 24, [
+        Validators.required,
+        Validators.min(1),
+        Validators.max(HEALTH_CHECK_LIMITS.maxDailyCap),
+      ]),
       params: provider
         ? paramsGroup(provider, type, model?.params)
         : (new FormGroup({}) as DynamicGroup),
@@ -560,6 +592,12 @@ export class ModelDialog {
         raw.outputPricePerMillion === null
           ? null
           : Number(raw.outputPricePerMillion),
+      healthCheck: raw.healthCheckEnabled
+        ? {
+            intervalMinutes: Number(raw.intervalMinutes),
+            dailyCap: Number(raw.dailyCap),
+          }
+        : null,
     };
     try {
       const model = this.data.model;

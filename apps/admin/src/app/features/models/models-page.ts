@@ -62,6 +62,7 @@ import { errorMessage, problemOf } from '../../core/http/problem';
 import { Notify } from '../../core/notify';
 import { ImportModelsDialog } from '../providers/import-models-dialog';
 import { BulkResultsDialog, type BulkResultsData } from './bulk-results-dialog';
+import { DeprecateModelDialog } from './deprecate-model-dialog';
 import { DeleteModelDialog, type RetireAction } from './delete-model-dialog';
 import { ModelDialog, type ModelDialogData } from './model-dialog';
 import { ModelsApi } from './models.api';
@@ -319,6 +320,19 @@ export class ModelsPage {
       }
       this.reload();
     });
+  }
+
+  protected deprecate(model: Model): void {
+    this.dialog
+      .open(DeprecateModelDialog, {
+        data: model,
+        width: '560px',
+        maxWidth: '96vw',
+      })
+      .afterClosed()
+      .subscribe((done?: boolean) => {
+        if (done) this.reload();
+      });
   }
 
   protected delete(model: Model): void {

@@ -11,6 +11,8 @@ import type {
   ModelStatus,
   Page,
   UpdateModelRequest,
+  UpdateModelStatusRequest,
+  ConnectionTest,
 } from '@llm-registry/contracts';
 import { ADMIN_API } from '../../app.paths';
 import { MODEL_TABS, type ModelTab } from './models-table.state';
@@ -88,6 +90,28 @@ export class ModelsApi {
   ): Observable<void> {
     return this.http.delete<void>(`${MODELS}/${model.id}`, {
       params: toParams({ version: model.version, ...replacement }),
+    });
+  }
+
+  /** Deprecated models keep serving their knowledge bases until they move to the successor. */
+  deprecate(
+    model: Pick<Model, 'id' | 'version'>,
+    details: Pick<
+      UpdateModelStatusRequest,
+      'sunsetAt' | 'successorId' | 'newDefaultId'
+    >,
+  ): Observable<Model> {
+    return this.http.patch<Model>(`${MODELS}/${model.id}/status`, {
+      status: 'deprecated',
+      version: model.version,
+      ...details,
+    });
+  }
+
+  /** The model's connection tests, newest first. */
+  tests(id: string, pageSize = 5): Observable<Page<ConnectionTest>> {
+    return this.http.get<Page<ConnectionTest>>(`${MODELS}/${id}/tests`, {
+      params: toParams({ pageSize }),
     });
   }
 

@@ -394,6 +394,35 @@ describe('admin app in Chromium', () => {
     await capture(page, '16-api-keys');
   });
 
+  it('fits a small laptop screen, the navigation folding into a menu below 1024 px', async () => {
+    await page.getByRole('link', { name: 'Models' }).click();
+    for (const viewport of [
+      { width: 1280, height: 720 },
+      { width: 1000, height: 700 },
+    ]) {
+      await page.setViewportSize(viewport);
+      await page
+        .getByTestId('models-table')
+        .locator('tr.mat-mdc-row')
+        .first()
+        .waitFor();
+      await page.waitForTimeout(300);
+      // The page never scrolls sideways; a wide table scrolls inside its frame.
+      const overflow = await page.evaluate(
+        () =>
+          document.documentElement.scrollWidth -
+          document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+    }
+    await page.getByRole('button', { name: 'Open navigation' }).click();
+    await page.getByRole('link', { name: 'Providers' }).click();
+    await page.waitForURL(/\/providers/);
+    await page.getByTestId('key-status').waitFor();
+    await capture(page, '19-small-screen-providers');
+    await page.setViewportSize(VIEWPORT);
+  });
+
   it('raised no uncaught error in the browser', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -57,6 +57,7 @@ import { Notify } from '../../core/notify';
 import { ConnectionDialog } from './connection-dialog';
 import { ImportModelsDialog } from './import-models-dialog';
 import { ProvidersApi } from './providers.api';
+import { SecretsApi } from './secrets.api';
 
 /** How a connection's credential is given, without ever showing it. */
 export function credentialText(connection: ProviderConnection): string {
@@ -115,6 +116,7 @@ export class ProvidersPage {
   private readonly dialog = inject(MatDialog);
   private readonly notify = inject(Notify);
   private readonly router = inject(Router);
+  private readonly secrets = inject(SecretsApi);
   protected readonly auth = inject(AuthStore);
 
   protected readonly providers = PROVIDER_CATALOG;
@@ -164,6 +166,10 @@ export class ProvidersPage {
     return error ? errorMessage(error, 'Loading the connections') : '';
   });
   protected readonly credentialText = credentialText;
+  protected readonly keyStatus = rxResource({
+    stream: () => this.secrets.status(),
+  });
+  protected readonly rotating = signal(false);
 
   constructor() {
     this.search.valueChanges
@@ -264,6 +270,39 @@ export class ProvidersPage {
         return next;
       });
       this.reload();
+    }
+  }
+
+  /** Re-wraps every stored secret under the primary key (a new one first, when the keyring is a file). */
+  protected async rotate(): Promise<void> {
+    const status = this.keyStatus.value();
+    if (!status) return;
+    const generate = status.managedBy === 'file';
+    const confirmed = await firstValueFrom(
+      this.dialog
+        .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, {
+          data: {
+            title: 'Rotate the master key?',
+            message: generate
+              ? 'A new master key is added to the keyring file and every stored secret is re-wrapped with it while the registry keeps answering. Back up the keyring file afterwards.'
+              : 'Every stored secret is re-wrapped under the primary key from REGISTRY_MASTER_KEY while the registry keeps answering. Set the new key (and the old one in REGISTRY_MASTER_KEY_PREVIOUS) and restart first.',
+            confirmLabel: 'Rotate',
+          },
+        })
+        .afterClosed(),
+    );
+    if (!confirmed) return;
+    this.rotating.set(true);
+    try {
+      const result = await firstValueFrom(this.secrets.rotate(generate));
+      this.notify.success(
+        `Secrets re-wrapped under key ${result.primaryKeyId}: ${result.rewrapped} updated.`,
+      );
+    } catch (error) {
+      this.notify.error(error, 'Rotating the master key');
+    } finally {
+      this.rotating.set(false);
+      this.keyStatus.reload();
     }
   }
 

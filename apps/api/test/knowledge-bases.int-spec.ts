@@ -618,6 +618,29 @@ describe.each(testBackends())(
         });
       });
 
+      it('lets a default knowledge bases rely on be deprecated only with a new default', async () => {
+        const embedder = await embedding();
+        const current = await model(generationModel({ isDefault: true }));
+        const next = await model(generationModel());
+        await bound('kb-1', { name: 'One', embeddingModelId: embedder.id });
+        expectGuard(
+          await setStatus(current.id, { status: 'deprecated' }),
+          'MODEL_IN_USE',
+          ['kb-1'],
+        );
+        const deprecated = await setStatus(current.id, {
+          status: 'deprecated',
+          successorId: next.id,
+          newDefaultId: next.id,
+        });
+        expect(deprecated.status).toBe(200);
+        expect(deprecated.body).toMatchObject({
+          isDefault: false,
+          status: 'deprecated',
+        });
+        expect((await get(next.id)).body.isDefault).toBe(true);
+      });
+
       it('allows removing a default nobody relies on, and ignores knowledge bases whose scope has its own default', async () => {
         const embedder = await embedding();
         const globalDefault = await model(generationModel({ isDefault: true }));

@@ -55,6 +55,11 @@ const KB_ID_PARAM = {
 
 /** Where knowledge-base features declare the models they use. */
 @ApiTags('Knowledge bases')
+@ApiParam(KB_ID_PARAM)
+@ApiForbiddenResponse({
+  description:
+    'A viewer, or a scoped key and a knowledge base of another scope.',
+})
 @Controller(`${API_V1}/knowledge-bases`)
 export class KnowledgeBasesController {
   constructor(private readonly knowledgeBases: KnowledgeBasesService) {}
@@ -65,16 +70,11 @@ export class KnowledgeBasesController {
     description:
       'Idempotent: the same declaration again changes nothing. Each named model must be active, of the role’s type, and of the knowledge base’s scope or global. While bound, a model cannot be deleted or deactivated without naming a replacement, and an embedding model’s dimensions, provider, modelName and connection cannot change. Admins and API keys only; a scoped key manages its own scope’s knowledge bases.',
   })
-  @ApiParam(KB_ID_PARAM)
   @ApiOkResponse({
     type: KnowledgeBaseDto,
     description: 'Updated (or unchanged).',
   })
   @ApiCreatedResponse({ type: KnowledgeBaseDto, description: 'Created.' })
-  @ApiForbiddenResponse({
-    description:
-      'A viewer, or a scoped key and a knowledge base of another scope.',
-  })
   @ApiProblems(400, 401, 413)
   async upsert(
     @Param('kbId', KnowledgeBaseIdPipe) kbId: string,
@@ -98,12 +98,7 @@ export class KnowledgeBasesController {
     description:
       'Its models are free to change again once nothing else uses them.',
   })
-  @ApiParam(KB_ID_PARAM)
   @ApiNoContentResponse({ description: 'Removed.' })
-  @ApiForbiddenResponse({
-    description:
-      'A viewer, or a scoped key and a knowledge base of another scope.',
-  })
   @ApiProblems(400, 401, 404)
   async remove(
     @Param('kbId', KnowledgeBaseIdPipe) kbId: string,

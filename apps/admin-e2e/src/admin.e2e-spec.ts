@@ -423,6 +423,35 @@ describe('admin app in Chromium', () => {
     await page.setViewportSize(VIEWPORT);
   });
 
+  it('works from the keyboard: a skip link, dialogs that open with Enter and close with Escape', async () => {
+    await page.goto(`${registry.base}/models`);
+    await page
+      .getByTestId('models-table')
+      .locator('tr.mat-mdc-row')
+      .first()
+      .waitFor();
+    await page.keyboard.press('Tab');
+    expect(
+      await page.evaluate(() => document.activeElement?.textContent?.trim()),
+    ).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.getByTestId('add-model').focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    // Focus moves into the dialog, and Escape closes it.
+    await page.waitForFunction(
+      () => document.activeElement?.closest('[role="dialog"]') != null,
+      undefined,
+      {
+        timeout: 5000,
+      },
+    );
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   it('raised no uncaught error in the browser', () => {
     expect(pageErrors).toEqual([]);
   });

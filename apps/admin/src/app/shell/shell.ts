@@ -1,4 +1,5 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
+import { DOCUMENT } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -78,7 +79,9 @@ const NAV: readonly NavItem[] = [
     MatTooltip,
   ],
   template: `
-    <a class="skip-link" href="#main">Skip to content</a>
+    <a class="skip-link" href="#main" (click)="skipToMain($event)"
+      >Skip to content</a
+    >
     <mat-sidenav-container class="container">
       <mat-sidenav
         #sidenav
@@ -271,6 +274,7 @@ export class Shell {
   protected readonly theme = inject(ThemeStore);
   private readonly router = inject(Router);
   private readonly dialog = inject(MatDialog);
+  private readonly document = inject(DOCUMENT);
 
   protected readonly wide = toSignal(
     inject(BreakpointObserver)
@@ -282,6 +286,12 @@ export class Shell {
   protected readonly nav = computed(() =>
     NAV.filter((item) => !item.adminOnly || this.auth.isAdmin()),
   );
+
+  /** With `<base href="/">`, a bare `#main` link would load `/#main`: move the focus instead. */
+  protected skipToMain(event: Event): void {
+    event.preventDefault();
+    this.document.getElementById('main')?.focus();
+  }
 
   protected changePassword(): void {
     this.dialog.open(ChangePasswordDialog, {

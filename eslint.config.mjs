@@ -46,6 +46,11 @@ export default [
               sourceTag: 'scope:admin',
               onlyDependOnLibsWithTags: ['type:contracts', 'scope:admin'],
             },
+            // Browser tests drive the built app; they may use the contracts and the provider doubles.
+            {
+              sourceTag: 'scope:admin-e2e',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:testing'],
+            },
             {
               sourceTag: 'scope:api',
               onlyDependOnLibsWithTags: [

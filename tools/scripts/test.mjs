@@ -1,5 +1,5 @@
-// `npm test`: lint, unit tests and integration tests (PostgreSQL when DATABASE_URL is set, PGlite always),
-// then one closing line with the totals of every Jest run.
+// `npm test`: lint, unit tests, integration tests (PostgreSQL when DATABASE_URL is set, PGlite always) and
+// the admin app's browser tests, then one closing line with the totals of every Jest run.
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -24,6 +24,15 @@ try {
   );
 } catch {
   failedStep = 'formatting, lint or tests';
+}
+try {
+  // Browser tests: the built admin app in the system Chromium against the built API (apps/admin-e2e).
+  execSync('npx nx run admin-e2e:e2e --output-style=stream', {
+    stdio: 'inherit',
+    env,
+  });
+} catch {
+  failedStep = failedStep ? `${failedStep}, browser tests` : 'browser tests';
 }
 
 const runs = existsSync(resultsDir)

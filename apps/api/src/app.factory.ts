@@ -11,6 +11,7 @@ import { type Logger as PinoLogger } from 'pino';
 import { CORRELATION_ID_HEADER } from '@llm-registry/contracts';
 import { AppModule } from './app.module';
 import { initOrClose } from './boot';
+import { serveAdminApp } from './common/admin-app/admin-app';
 import { PinoLoggerService } from './common/logging/pino-logger.service';
 import { setupOpenApi } from './common/openapi/setup-openapi';
 import { ProblemFilter } from './common/problem/problem.filter';
@@ -21,7 +22,10 @@ import { type DatabaseHandle } from './database/database-handle';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
-/** Same-origin only; the Swagger UI needs inline styles and data: images. */
+/**
+ * Same-origin only; the Swagger UI and Angular Material need inline styles, and both use data: images.
+ * The admin app's build inlines no script (critical-CSS inlining, which adds an onload handler, is off).
+ */
 const CONTENT_SECURITY_POLICY = {
   defaultSrc: [`'self'`],
   scriptSrc: [`'self'`],
@@ -116,6 +120,7 @@ export async function createApp({
     );
   });
 
+  await serveAdminApp(fastify, config.adminAppDir);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   setupOpenApi(app);

@@ -1,5 +1,6 @@
 import { type AppConfig } from './config/app-config';
 import { type DatabaseHandle } from './database/database-handle';
+import { hasAdminApp } from './common/admin-app/admin-app';
 import { DOCS_PATH } from './common/openapi/setup-openapi';
 import { type GeneratedCredentials } from './modules/auth/bootstrap.service';
 
@@ -18,6 +19,9 @@ export function formatBanner(
   const lines = [
     'LLM Registry is running',
     `  Mode      ${database.mode === 'embedded' ? 'embedded (single process, PGlite)' : 'full (PostgreSQL)'}`,
+    hasAdminApp(config.adminAppDir)
+      ? `  Admin UI  ${base}/`
+      : '  Admin UI  not built (npx nx build admin)',
     `  API       ${base}/api/v1`,
     `  Swagger   ${base}/${DOCS_PATH}`,
     `  Health    ${base}/health/ready`,

@@ -45,6 +45,8 @@ export interface AppConfig {
   migrateOnStart: boolean;
   /** Absolute; the embedded database lives in `<dataDir>/pglite`. */
   dataDir: string;
+  /** Absolute; the built admin app served at `/` when it holds an index.html. Unset: not served. */
+  adminAppDir?: string;
   logLevel: LogLevel;
   logFormat: 'json' | 'pretty';
   seedOnStart: boolean;
@@ -106,6 +108,7 @@ export function toAppConfig(env: Environment, cwd = process.cwd()): AppConfig {
     dataDir: isAbsolute(env.DATA_DIR)
       ? env.DATA_DIR
       : resolve(cwd, env.DATA_DIR),
+    adminAppDir: resolve(cwd, env.ADMIN_APP_DIR),
     logLevel: env.LOG_LEVEL,
     logFormat:
       env.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'pretty'),

@@ -214,7 +214,7 @@ export class Environment {
   @IsBoolean({ message: 'must be true or false' })
   HEALTH_CHECKS_ENABLED = false;
 
-  /** The LiteLLM proxy the registry mirrors its active models into; the mirror is off unless this and the key are set. */
+  /** The LiteLLM proxy the registry mirrors its serving models into; the mirror is off unless this and the key are set. */
   @IsOptional()
   @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, {
     message:
@@ -248,6 +248,14 @@ export class Environment {
   @Min(1000, { message: 'must be an integer between 1000 and 300000' })
   @Max(300_000, { message: 'must be an integer between 1000 and 300000' })
   LITELLM_TIMEOUT_MS = 30_000;
+
+  /**
+   * The built admin app (index.html and its assets), served at `/` on the API's port; relative paths are
+   * resolved from the working directory. Nothing is served when the directory holds no index.html.
+   */
+  @IsString()
+  @MinLength(1, { message: 'must be a directory path' })
+  ADMIN_APP_DIR = 'dist/apps/admin/browser';
 
   /** Seed the catalogue of original models into an empty database on first start. */
   @Transform(toBool)

@@ -1,0 +1,170 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { MatButton } from '@angular/material/button';
+import {
+  MAT_DIALOG_DATA,
+  MatDialogActions,
+  MatDialogClose,
+  MatDialogContent,
+  MatDialogRef,
+  MatDialogTitle,
+} from '@angular/material/dialog';
+import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatOption, MatSelect } from '@angular/material/select';
+import { firstValueFrom, map } from 'rxjs';
+import { MAX_PAGE_SIZE, type Model } from '@llm-registry/contracts';
+import { errorMessage } from '../../core/http/problem';
+import { Notify } from '../../core/notify';
+import { ModelsApi } from './models.api';
+
+/** Retires a model gently: it keeps serving, flagged, with a sunset date and the model to move to. */
+@Component({
+  selector: 'app-deprecate-model-dialog',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    MatButton,
+    MatDialogActions,
+    MatDialogClose,
+    MatDialogContent,
+    MatDialogTitle,
+    MatFormField,
+    MatLabel,
+    MatHint,
+    MatInput,
+    MatSelect,
+    MatOption,
+  ],
+  template: `
+    <h2 mat-dialog-title>Deprecate {{ model.name }}</h2>
+    <mat-dialog-content class="stack">
+      <p>
+        Services keep getting it, after the active models and flagged as
+        deprecated; knowledge bases bound to it are listed as to migrate.
+        Nothing moves by itself.
+      </p>
+      <mat-form-field>
+        <mat-label>Sunset date</mat-label>
+        <input
+          matInput
+          type="date"
+          [value]="sunset()"
+          (change)="sunset.set($any($event.target).value)"
+        />
+        <mat-hint>When it is expected to go away (optional).</mat-hint>
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>Successor</mat-label>
+        <mat-select
+          [value]="successorId()"
+          (valueChange)="successorId.set($event)"
+        >
+          <mat-option value="">None yet</mat-option>
+          @for (m of candidates(); track m.id) {
+            <mat-option [value]="m.id"
+              >{{ m.name }} ({{ m.modelName }}, {{ m.scope }})</mat-option
+            >
+          }
+        </mat-select>
+        <mat-hint>An active {{ model.type }} model to move to.</mat-hint>
+      </mat-form-field>
+      @if (model.isDefault) {
+        <mat-form-field>
+          <mat-label
+            >New default of {{ model.type }} in {{ model.scope }}</mat-label
+          >
+          <mat-select
+            [value]="newDefaultId()"
+            (valueChange)="newDefaultId.set($event)"
+          >
+            <mat-option value="">Keep none</mat-option>
+            @for (m of sameScope(); track m.id) {
+              <mat-option [value]="m.id">{{ m.name }}</mat-option>
+            }
+          </mat-select>
+          <mat-hint
+            >It is the default now; knowledge bases relying on the default need
+            a new one.</mat-hint
+          >
+        </mat-form-field>
+      }
+      @if (error()) {
+        <p class="error-text" role="alert">{{ error() }}</p>
+      }
+    </mat-dialog-content>
+    <mat-dialog-actions align="end">
+      <button mat-button type="button" mat-dialog-close>Cancel</button>
+      <button
+        mat-flat-button
+        type="button"
+        (click)="confirm()"
+        [disabled]="busy()"
+      >
+        Deprecate
+      </button>
+    </mat-dialog-actions>
+  `,
+  styles: `
+    .stack {
+      display: flex;
+      flex-direction: column;
+      gap: 12px;
+    }
+  `,
+})
+export class DeprecateModelDialog {
+  protected readonly model = inject<Model>(MAT_DIALOG_DATA);
+  private readonly dialogRef = inject(
+    MatDialogRef<DeprecateModelDialog, boolean>,
+  );
+  private readonly api = inject(ModelsApi);
+  private readonly notify = inject(Notify);
+
+  protected readonly sunset = signal('');
+  protected readonly successorId = signal('');
+  protected readonly newDefaultId = signal('');
+  protected readonly busy = signal(false);
+  protected readonly error = signal('');
+  protected readonly active = rxResource({
+    stream: () =>
+      this.api
+        .list({
+          type: this.model.type,
+          status: 'active',
+          pageSize: MAX_PAGE_SIZE,
+          sort: 'name',
+        })
+        .pipe(map((page) => page.items.filter((m) => m.id !== this.model.id))),
+  });
+  protected readonly candidates = computed(() => this.active.value() ?? []);
+  protected readonly sameScope = computed(() =>
+    this.candidates().filter((m) => m.scope === this.model.scope),
+  );
+
+  protected async confirm(): Promise<void> {
+    this.busy.set(true);
+    this.error.set('');
+    try {
+      const day = this.sunset();
+      await firstValueFrom(
+        this.api.deprecate(this.model, {
+          sunsetAt: day ? new Date(`${day}T00:00:00`).toISOString() : null,
+          successorId: this.successorId() || null,
+          ...(this.newDefaultId() ? { newDefaultId: this.newDefaultId() } : {}),
+        }),
+      );
+      this.notify.success(`${this.model.name} is deprecated.`);
+      this.dialogRef.close(true);
+    } catch (error) {
+      this.error.set(errorMessage(error, 'Deprecating the model'));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

@@ -1,0 +1,422 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
+import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { MatButton, MatIconButton } from '@angular/material/button';
+import { MatCheckbox } from '@angular/material/checkbox';
+import { MatDialog } from '@angular/material/dialog';
+import {
+  MatFormField,
+  MatLabel,
+  MatPrefix,
+} from '@angular/material/form-field';
+import { MatIcon } from '@angular/material/icon';
+import { MatInput } from '@angular/material/input';
+import {
+  MatMenu,
+  MatMenuContent,
+  MatMenuItem,
+  MatMenuTrigger,
+} from '@angular/material/menu';
+import { MatPaginator, type PageEvent } from '@angular/material/paginator';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatOption, MatSelect } from '@angular/material/select';
+import { MatSlideToggle } from '@angular/material/slide-toggle';
+import { MatSort, MatSortHeader, type Sort } from '@angular/material/sort';
+import { MatTableModule } from '@angular/material/table';
+import { MatTab, MatTabGroup, MatTabLabel } from '@angular/material/tabs';
+import { MatTooltip } from '@angular/material/tooltip';
+import { ActivatedRoute, Router } from '@angular/router';
+import { debounceTime, distinctUntilChanged, firstValueFrom } from 'rxjs';
+import {
+  MODEL_GUARD_CODES,
+  MODEL_STATUSES,
+  PROVIDER_CATALOG,
+  getProviderSpec,
+  type BulkAction,
+  type Model,
+  type ModelStatus,
+  type ProviderId,
+  type SortDirection,
+} from '@llm-registry/contracts';
+import {
+  ConfirmDialog,
+  type ConfirmDialogData,
+  EmptyState,
+  ErrorBanner,
+  PageHeader,
+  RelativeTimePipe,
+  TestResultChip,
+} from '@llm-registry/admin/ui';
+import { AuthStore } from '../../core/auth/auth.store';
+import { ConnectionTestsApi } from '../../core/connection-tests/connection-tests.api';
+import { errorMessage, problemOf } from '../../core/http/problem';
+import { Notify } from '../../core/notify';
+import { ImportModelsDialog } from '../providers/import-models-dialog';
+import { BulkResultsDialog, type BulkResultsData } from './bulk-results-dialog';
+import { DeprecateModelDialog } from './deprecate-model-dialog';
+import { DeleteModelDialog, type RetireAction } from './delete-model-dialog';
+import { ModelDialog, type ModelDialogData } from './model-dialog';
+import { ModelsApi } from './models.api';
+import {
+  MODEL_TABS,
+  ModelsTableState,
+  PAGE_SIZES,
+  type ModelTab,
+} from './models-table.state';
+
+const TAB_LABELS: Record<ModelTab, string> = {
+  all: 'All',
+  embedding: 'Embedding',
+  generation: 'Generation',
+  rerank: 'Rerank',
+};
+
+const TYPE_LABELS: Record<string, string> = {
+  embedding: 'Embedding',
+  generation: 'Generation',
+  rerank: 'Rerank',
+  ner: 'NER',
+};
+
+@Component({
+  selector: 'app-models-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    MatButton,
+    MatIconButton,
+    MatCheckbox,
+    MatFormField,
+    MatLabel,
+    MatPrefix,
+    MatIcon,
+    MatInput,
+    MatMenu,
+    MatMenuContent,
+    MatMenuItem,
+    MatMenuTrigger,
+    MatPaginator,
+    MatProgressBar,
+    MatSelect,
+    MatOption,
+    MatSlideToggle,
+    MatSort,
+    MatSortHeader,
+    MatTableModule,
+    MatTabGroup,
+    MatTab,
+    MatTabLabel,
+    MatTooltip,
+    EmptyState,
+    ErrorBanner,
+    PageHeader,
+    RelativeTimePipe,
+    TestResultChip,
+  ],
+  templateUrl: './models-page.html',
+  styleUrl: './models-page.scss',
+})
+export class ModelsPage {
+  private readonly api = inject(ModelsApi);
+  private readonly tests = inject(ConnectionTestsApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly notify = inject(Notify);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  protected readonly auth = inject(AuthStore);
+
+  protected readonly state = new ModelsTableState();
+  protected readonly tabs = MODEL_TABS;
+  protected readonly tabLabels = TAB_LABELS;
+  protected readonly typeLabels = TYPE_LABELS;
+  protected readonly providers = PROVIDER_CATALOG;
+  protected readonly statuses = MODEL_STATUSES;
+  protected readonly pageSizes = PAGE_SIZES;
+  protected readonly search = new FormControl('', { nonNullable: true });
+  /** Rows with a request in flight (status, default, test). */
+  protected readonly busy = signal<ReadonlySet<string>>(new Set());
+  private readonly version = signal(0);
+
+  protected readonly models = rxResource({
+    params: () => ({ query: this.state.query(), version: this.version() }),
+    stream: ({ params }) => this.api.list(params.query),
+  });
+  protected readonly counts = rxResource({
+    params: () => ({
+      query: this.state.filterQuery(),
+      version: this.version(),
+    }),
+    stream: ({ params }) => this.api.counts(params.query),
+  });
+
+  protected readonly items = computed(() => this.models.value()?.items ?? []);
+  protected readonly total = computed(() => this.models.value()?.total ?? 0);
+  protected readonly ids = computed(() => this.items().map((m) => m.id));
+  protected readonly tabIndex = computed(() =>
+    MODEL_TABS.indexOf(this.state.tab()),
+  );
+  protected readonly columns = computed(() => [
+    ...(this.auth.canWrite() ? ['select'] : []),
+    'name',
+    ...(this.state.tab() === 'all' ? ['type'] : []),
+    'provider',
+    'status',
+    'default',
+    'lastTest',
+    'priority',
+    'updatedAt',
+    'actions',
+  ]);
+  protected readonly loadError = computed(() => {
+    const error = this.models.error();
+    return error ? errorMessage(error, 'Loading the models') : '';
+  });
+
+  constructor() {
+    this.state.fromQueryParams(this.route.snapshot.queryParams);
+    this.search.setValue(this.state.filters().q, { emitEvent: false });
+    this.search.valueChanges
+      .pipe(
+        debounceTime(300),
+        distinctUntilChanged(),
+        takeUntilDestroyed(inject(DestroyRef)),
+      )
+      .subscribe((q) => this.state.setFilters({ q }));
+    // The URL follows the table, so reloads and shared links show the same view.
+    effect(() => {
+      const queryParams = this.state.toQueryParams();
+      untracked(
+        () => void this.router.navigate([], { queryParams, replaceUrl: true }),
+      );
+    });
+    // A page emptied by deletions steps back.
+    effect(() => {
+      const page = this.models.value();
+      if (page && page.items.length === 0 && page.total > 0)
+        untracked(() => this.state.stepBackIfBeyond(page.total));
+    });
+  }
+
+  protected providerLabel(id: ProviderId): string {
+    return getProviderSpec(id).label;
+  }
+
+  protected reload(): void {
+    this.version.update((v) => v + 1);
+  }
+
+  protected isBusy(id: string): boolean {
+    return this.busy().has(id);
+  }
+
+  protected onTab(index: number): void {
+    this.state.setTab(MODEL_TABS[index] ?? 'all');
+  }
+
+  protected onSort(sort: Sort): void {
+    this.state.setSort(sort.active, sort.direction as SortDirection | '');
+  }
+
+  protected onPage(event: PageEvent): void {
+    this.state.setPage(event.pageIndex, event.pageSize);
+  }
+
+  protected clearFilters(): void {
+    this.search.setValue('', { emitEvent: false });
+    this.state.clearFilters();
+  }
+
+  protected openCreate(): void {
+    const tab = this.state.tab();
+    this.openDialog({ type: tab === 'all' ? undefined : tab });
+  }
+
+  protected openEdit(model: Model): void {
+    this.openDialog({ model, readOnly: !this.auth.canWrite() });
+  }
+
+  private openDialog(data: ModelDialogData): void {
+    this.dialog
+      .open(ModelDialog, {
+        data,
+        width: '880px',
+        maxWidth: '96vw',
+        autoFocus: 'first-tabbable',
+      })
+      .afterClosed()
+      .subscribe((saved?: Model) => {
+        if (saved) this.reload();
+      });
+  }
+
+  protected openImport(): void {
+    this.dialog
+      .open(ImportModelsDialog, { data: {}, width: '960px', maxWidth: '96vw' })
+      .afterClosed()
+      .subscribe((imported?: number) => {
+        if (imported) this.reload();
+      });
+  }
+
+  protected async toggleStatus(model: Model, active: boolean): Promise<void> {
+    const status: ModelStatus = active ? 'active' : 'inactive';
+    await this.withBusy(model.id, async () => {
+      try {
+        await firstValueFrom(this.api.setStatus(model, status));
+        this.notify.success(`${model.name} is now ${status}.`);
+      } catch (error) {
+        if (problemOf(error)?.code === MODEL_GUARD_CODES.inUse) {
+          // Knowledge bases rely on it: offer who takes them over.
+          this.retire(model, 'deactivate');
+        } else {
+          this.notify.error(error, `Changing the status of ${model.name}`);
+        }
+      }
+      this.reload();
+    });
+  }
+
+  protected async makeDefault(model: Model): Promise<void> {
+    if (model.isDefault) return;
+    await this.withBusy(model.id, async () => {
+      try {
+        await firstValueFrom(this.api.setDefault(model));
+        this.notify.success(
+          `${model.name} is now the default ${model.type} model in scope ${model.scope}.`,
+        );
+      } catch (error) {
+        this.notify.error(error, `Making ${model.name} the default`);
+      }
+      this.reload();
+    });
+  }
+
+  protected async testNow(model: Model): Promise<void> {
+    await this.withBusy(model.id, async () => {
+      try {
+        const result = await firstValueFrom(this.tests.testModel(model.id));
+        if (result.status === 'passed')
+          this.notify.success(
+            `${model.name}: test passed in ${result.latencyMs} ms.`,
+          );
+        else
+          this.notify.error(
+            new Error(
+              `${result.category ?? 'failed'}: ${result.message ?? 'no reason given'}`,
+            ),
+            `Testing ${model.name}`,
+          );
+      } catch (error) {
+        this.notify.error(error, `Testing ${model.name}`);
+      }
+      this.reload();
+    });
+  }
+
+  protected deprecate(model: Model): void {
+    this.dialog
+      .open(DeprecateModelDialog, {
+        data: model,
+        width: '560px',
+        maxWidth: '96vw',
+      })
+      .afterClosed()
+      .subscribe((done?: boolean) => {
+        if (done) this.reload();
+      });
+  }
+
+  protected delete(model: Model): void {
+    this.retire(model, 'delete');
+  }
+
+  private retire(model: Model, action: RetireAction): void {
+    this.dialog
+      .open(DeleteModelDialog, {
+        data: { model, action },
+        width: '680px',
+        maxWidth: '96vw',
+      })
+      .afterClosed()
+      .subscribe((deleted?: boolean) => {
+        if (deleted) {
+          this.state.selected.update((s) => {
+            const next = new Set(s);
+            next.delete(model.id);
+            return next;
+          });
+          this.reload();
+        }
+      });
+  }
+
+  protected async bulk(action: BulkAction): Promise<void> {
+    const ids = [...this.state.selected()];
+    const names = new Map(this.items().map((m) => [m.id, m.name]));
+    if (action === 'delete') {
+      const confirmed = await firstValueFrom(
+        this.dialog
+          .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, {
+            data: {
+              title: `Delete ${ids.length} model${ids.length === 1 ? '' : 's'}?`,
+              message:
+                'Models that knowledge bases use are refused and listed afterwards; the others are deleted for good.',
+              details: ids.map((id) => names.get(id) ?? id),
+              confirmLabel: 'Delete',
+              destructive: true,
+            },
+          })
+          .afterClosed(),
+      );
+      if (!confirmed) return;
+    }
+    try {
+      const response = await firstValueFrom(this.api.bulk({ action, ids }));
+      this.state.clearSelection();
+      const verb = {
+        activate: 'activated',
+        deactivate: 'deactivated',
+        delete: 'deleted',
+      }[action];
+      if (response.failed === 0) {
+        this.notify.success(
+          `${response.succeeded} model${response.succeeded === 1 ? '' : 's'} ${verb}.`,
+        );
+      } else {
+        this.dialog.open<BulkResultsDialog, BulkResultsData>(
+          BulkResultsDialog,
+          {
+            data: { response, names: Object.fromEntries(names) },
+            width: '640px',
+            maxWidth: '96vw',
+          },
+        );
+      }
+    } catch (error) {
+      this.notify.error(error, 'The bulk action');
+    }
+    this.reload();
+  }
+
+  private async withBusy(id: string, work: () => Promise<void>): Promise<void> {
+    this.busy.update((s) => new Set(s).add(id));
+    try {
+      await work();
+    } finally {
+      this.busy.update((s) => {
+        const next = new Set(s);
+        next.delete(id);
+        return next;
+      });
+    }
+  }
+}

@@ -1,0 +1,345 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  inject,
+  signal,
+} from '@angular/core';
+import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { MatButton, MatIconButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import {
+  MatFormField,
+  MatLabel,
+  MatPrefix,
+} from '@angular/material/form-field';
+import { MatIcon } from '@angular/material/icon';
+import { MatInput } from '@angular/material/input';
+import {
+  MatMenu,
+  MatMenuContent,
+  MatMenuItem,
+  MatMenuTrigger,
+} from '@angular/material/menu';
+import { MatPaginator, type PageEvent } from '@angular/material/paginator';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatOption, MatSelect } from '@angular/material/select';
+import { MatSort, MatSortHeader, type Sort } from '@angular/material/sort';
+import { MatTableModule } from '@angular/material/table';
+import { MatTooltip } from '@angular/material/tooltip';
+import { Router } from '@angular/router';
+import { debounceTime, firstValueFrom } from 'rxjs';
+import {
+  CONNECTION_SORT_FIELDS,
+  DEFAULT_PAGE_SIZE,
+  PROVIDER_CATALOG,
+  getProviderSpec,
+  type ConnectionSortField,
+  type ProviderConnection,
+  type ProviderId,
+} from '@llm-registry/contracts';
+import {
+  ConfirmDialog,
+  type ConfirmDialogData,
+  EmptyState,
+  ErrorBanner,
+  PageHeader,
+  RelativeTimePipe,
+  TestResultChip,
+} from '@llm-registry/admin/ui';
+import { AuthStore } from '../../core/auth/auth.store';
+import { ConnectionTestsApi } from '../../core/connection-tests/connection-tests.api';
+import { PROBE_CATEGORY_TEXT } from '../../core/connection-tests/probe-categories';
+import { errorMessage } from '../../core/http/problem';
+import { Notify } from '../../core/notify';
+import { ConnectionDialog } from './connection-dialog';
+import { ImportModelsDialog } from './import-models-dialog';
+import { ProvidersApi } from './providers.api';
+import { SecretsApi } from './secrets.api';
+
+/** How a connection's credential is given, without ever showing it. */
+export function credentialText(connection: ProviderConnection): string {
+  switch (connection.credentialSource) {
+    case 'encrypted':
+      return (
+        Object.values(connection.secretHints).join(', ') ||
+        connection.secretHint ||
+        'stored'
+      );
+    case 'environment':
+      return Object.values(connection.authEnv ?? {})
+        .map((variable) => `$${variable}`)
+        .join(', ');
+    case 'none':
+      return 'none';
+  }
+}
+
+@Component({
+  selector: 'app-providers-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    MatButton,
+    MatIconButton,
+    MatFormField,
+    MatLabel,
+    MatPrefix,
+    MatIcon,
+    MatInput,
+    MatMenu,
+    MatMenuContent,
+    MatMenuItem,
+    MatMenuTrigger,
+    MatPaginator,
+    MatProgressBar,
+    MatSelect,
+    MatOption,
+    MatSort,
+    MatSortHeader,
+    MatTableModule,
+    MatTooltip,
+    EmptyState,
+    ErrorBanner,
+    PageHeader,
+    RelativeTimePipe,
+    TestResultChip,
+  ],
+  templateUrl: './providers-page.html',
+  styleUrl: './providers-page.scss',
+})
+export class ProvidersPage {
+  private readonly api = inject(ProvidersApi);
+  private readonly tests = inject(ConnectionTestsApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly notify = inject(Notify);
+  private readonly router = inject(Router);
+  private readonly secrets = inject(SecretsApi);
+  protected readonly auth = inject(AuthStore);
+
+  protected readonly providers = PROVIDER_CATALOG;
+  protected readonly search = new FormControl('', { nonNullable: true });
+  protected readonly q = signal('');
+  protected readonly provider = signal<ProviderId | ''>('');
+  protected readonly sort = signal<{
+    active: ConnectionSortField;
+    direction: 'asc' | 'desc';
+  }>({
+    active: 'name',
+    direction: 'asc',
+  });
+  protected readonly pageIndex = signal(0);
+  protected readonly pageSize = signal(DEFAULT_PAGE_SIZE);
+  protected readonly testing = signal<ReadonlySet<string>>(new Set());
+  private readonly version = signal(0);
+
+  protected readonly connections = rxResource({
+    params: () => ({
+      q: this.q() || undefined,
+      provider: this.provider() || undefined,
+      sort: this.sort().active,
+      order: this.sort().direction,
+      page: this.pageIndex() + 1,
+      pageSize: this.pageSize(),
+      version: this.version(),
+    }),
+    stream: ({ params: { version: _version, ...query } }) =>
+      this.api.list(query),
+  });
+  protected readonly items = computed(
+    () => this.connections.value()?.items ?? [],
+  );
+  protected readonly columns = [
+    'name',
+    'baseUrl',
+    'credential',
+    'enabled',
+    'lastTest',
+    'models',
+    'updatedAt',
+    'actions',
+  ];
+  protected readonly loadError = computed(() => {
+    const error = this.connections.error();
+    return error ? errorMessage(error, 'Loading the connections') : '';
+  });
+  protected readonly credentialText = credentialText;
+  protected readonly keyStatus = rxResource({
+    stream: () => this.secrets.status(),
+  });
+  protected readonly rotating = signal(false);
+
+  constructor() {
+    this.search.valueChanges
+      .pipe(debounceTime(300), takeUntilDestroyed(inject(DestroyRef)))
+      .subscribe((q) => {
+        this.q.set(q.trim());
+        this.pageIndex.set(0);
+      });
+  }
+
+  protected providerLabel(id: ProviderId): string {
+    return getProviderSpec(id).label;
+  }
+
+  protected reload(): void {
+    this.version.update((v) => v + 1);
+  }
+
+  protected setProvider(provider: ProviderId | ''): void {
+    this.provider.set(provider);
+    this.pageIndex.set(0);
+  }
+
+  protected onSort(sort: Sort): void {
+    const active = (CONNECTION_SORT_FIELDS as readonly string[]).includes(
+      sort.active,
+    )
+      ? (sort.active as ConnectionSortField)
+      : 'name';
+    this.sort.set({
+      active,
+      direction: sort.direction === 'desc' ? 'desc' : 'asc',
+    });
+    this.pageIndex.set(0);
+  }
+
+  protected onPage(event: PageEvent): void {
+    this.pageIndex.set(
+      event.pageSize === this.pageSize() ? event.pageIndex : 0,
+    );
+    this.pageSize.set(event.pageSize);
+  }
+
+  protected edit(connection?: ProviderConnection): void {
+    this.dialog
+      .open(ConnectionDialog, {
+        data: { connection },
+        width: '760px',
+        maxWidth: '96vw',
+      })
+      .afterClosed()
+      .subscribe((saved?: ProviderConnection) => {
+        if (saved) this.reload();
+      });
+  }
+
+  protected discover(connection: ProviderConnection): void {
+    this.dialog
+      .open(ImportModelsDialog, {
+        data: { connection },
+        width: '960px',
+        maxWidth: '96vw',
+      })
+      .afterClosed()
+      .subscribe((imported?: number) => {
+        if (imported) this.reload();
+      });
+  }
+
+  protected async test(connection: ProviderConnection): Promise<void> {
+    this.testing.update((s) => new Set(s).add(connection.id));
+    try {
+      const result = await firstValueFrom(
+        this.tests.testConnection(connection.id),
+      );
+      if (result.status === 'passed') {
+        const count = result.details.remoteModelCount;
+        this.notify.success(
+          `${connection.name}: passed in ${result.latencyMs} ms${count === undefined ? '' : `, ${count} models listed`}.`,
+        );
+      } else {
+        const text = result.category
+          ? PROBE_CATEGORY_TEXT[result.category]
+          : null;
+        this.notify.error(
+          new Error(
+            `${text?.label ?? 'failed'}: ${result.message ?? ''} ${text?.next ?? ''}`,
+          ),
+          `Testing ${connection.name}`,
+        );
+      }
+    } catch (error) {
+      this.notify.error(error, `Testing ${connection.name}`);
+    } finally {
+      this.testing.update((s) => {
+        const next = new Set(s);
+        next.delete(connection.id);
+        return next;
+      });
+      this.reload();
+    }
+  }
+
+  /** Re-wraps every stored secret under the primary key (a new one first, when the keyring is a file). */
+  protected async rotate(): Promise<void> {
+    const status = this.keyStatus.value();
+    if (!status) return;
+    const generate = status.managedBy === 'file';
+    const confirmed = await firstValueFrom(
+      this.dialog
+        .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, {
+          data: {
+            title: 'Rotate the master key?',
+            message: generate
+              ? 'A new master key is added to the keyring file and every stored secret is re-wrapped with it while the registry keeps answering. Back up the keyring file afterwards.'
+              : 'Every stored secret is re-wrapped under the primary key from REGISTRY_MASTER_KEY while the registry keeps answering. Set the new key (and the old one in REGISTRY_MASTER_KEY_PREVIOUS) and restart first.',
+            confirmLabel: 'Rotate',
+          },
+        })
+        .afterClosed(),
+    );
+    if (!confirmed) return;
+    this.rotating.set(true);
+    try {
+      const result = await firstValueFrom(this.secrets.rotate(generate));
+      this.notify.success(
+        `Secrets re-wrapped under key ${result.primaryKeyId}: ${result.rewrapped} updated.`,
+      );
+    } catch (error) {
+      this.notify.error(error, 'Rotating the master key');
+    } finally {
+      this.rotating.set(false);
+      this.keyStatus.reload();
+    }
+  }
+
+  protected async remove(connection: ProviderConnection): Promise<void> {
+    const inUse = connection.modelCount > 0;
+    const confirmed = await firstValueFrom(
+      this.dialog
+        .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, {
+          data: inUse
+            ? {
+                title: `${connection.name} cannot be deleted`,
+                message: `${connection.modelCount} model${connection.modelCount === 1 ? ' uses' : 's use'} this connection. Point them at another connection of the same provider, or delete them, then try again.`,
+                confirmLabel: 'Show its models',
+              }
+            : {
+                title: `Delete ${connection.name}?`,
+                message:
+                  'The endpoint and its stored credential are removed for good. No model uses it.',
+                confirmLabel: 'Delete',
+                destructive: true,
+              },
+        })
+        .afterClosed(),
+    );
+    if (!confirmed) return;
+    if (inUse) {
+      await this.router.navigate(['/models'], {
+        queryParams: { provider: connection.provider },
+      });
+      return;
+    }
+    try {
+      await firstValueFrom(this.api.remove(connection));
+      this.notify.success(`${connection.name} deleted.`);
+    } catch (error) {
+      this.notify.error(error, `Deleting ${connection.name}`);
+    }
+    this.reload();
+  }
+}

@@ -1,0 +1,239 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { MatButton, MatIconButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatIcon } from '@angular/material/icon';
+import {
+  MatMenu,
+  MatMenuContent,
+  MatMenuItem,
+  MatMenuTrigger,
+} from '@angular/material/menu';
+import { MatPaginator, type PageEvent } from '@angular/material/paginator';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatTableModule } from '@angular/material/table';
+import { MatTab, MatTabGroup } from '@angular/material/tabs';
+import { firstValueFrom } from 'rxjs';
+import {
+  DEFAULT_PAGE_SIZE,
+  type ApiKey,
+  type User,
+} from '@llm-registry/contracts';
+import {
+  ConfirmDialog,
+  type ConfirmDialogData,
+  EmptyState,
+  ErrorBanner,
+  PageHeader,
+  RelativeTimePipe,
+} from '@llm-registry/admin/ui';
+import { AuthStore } from '../../core/auth/auth.store';
+import { errorMessage } from '../../core/http/problem';
+import { Notify } from '../../core/notify';
+import {
+  CreateKeyDialog,
+  CreateUserDialog,
+  ResetPasswordDialog,
+} from './user-dialogs';
+import { UsersApi } from './users.api';
+
+@Component({
+  selector: 'app-users-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    MatButton,
+    MatIconButton,
+    MatIcon,
+    MatMenu,
+    MatMenuContent,
+    MatMenuItem,
+    MatMenuTrigger,
+    MatPaginator,
+    MatProgressBar,
+    MatTableModule,
+    MatTabGroup,
+    MatTab,
+    EmptyState,
+    ErrorBanner,
+    PageHeader,
+    RelativeTimePipe,
+  ],
+  templateUrl: './users-page.html',
+  styleUrl: './users-page.scss',
+})
+export class UsersPage {
+  private readonly api = inject(UsersApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly notify = inject(Notify);
+  protected readonly auth = inject(AuthStore);
+
+  protected readonly userPage = signal(0);
+  protected readonly keyPage = signal(0);
+  protected readonly pageSize = DEFAULT_PAGE_SIZE;
+  private readonly version = signal(0);
+
+  protected readonly users = rxResource({
+    params: () => ({ page: this.userPage() + 1, v: this.version() }),
+    stream: ({ params }) =>
+      this.api.listUsers({ page: params.page, pageSize: this.pageSize }),
+  });
+  protected readonly keys = rxResource({
+    params: () => ({ page: this.keyPage() + 1, v: this.version() }),
+    stream: ({ params }) => this.api.listKeys(params.page, this.pageSize),
+  });
+  protected readonly userColumns = [
+    'email',
+    'role',
+    'state',
+    'lastLogin',
+    'actions',
+  ];
+  protected readonly keyColumns = [
+    'name',
+    'prefix',
+    'scope',
+    'status',
+    'expires',
+    'lastUsed',
+    'actions',
+  ];
+  protected readonly usersError = computed(() =>
+    this.users.error()
+      ? errorMessage(this.users.error(), 'Loading the users')
+      : '',
+  );
+  protected readonly keysError = computed(() =>
+    this.keys.error()
+      ? errorMessage(this.keys.error(), 'Loading the keys')
+      : '',
+  );
+
+  protected reload(): void {
+    this.version.update((v) => v + 1);
+  }
+
+  protected onUserPage(event: PageEvent): void {
+    this.userPage.set(event.pageIndex);
+  }
+
+  protected onKeyPage(event: PageEvent): void {
+    this.keyPage.set(event.pageIndex);
+  }
+
+  protected isMe(user: User): boolean {
+    return this.auth.me()?.id === user.id;
+  }
+
+  protected addUser(): void {
+    this.dialog
+      .open(CreateUserDialog, { width: '520px', maxWidth: '96vw' })
+      .afterClosed()
+      .subscribe((user?: User) => user && this.reload());
+  }
+
+  protected addKey(): void {
+    this.dialog
+      .open(CreateKeyDialog, {
+        width: '560px',
+        maxWidth: '96vw',
+        disableClose: true,
+      })
+      .afterClosed()
+      .subscribe(() => this.reload());
+  }
+
+  protected resetPassword(user: User): void {
+    this.dialog.open(ResetPasswordDialog, {
+      data: user,
+      width: '480px',
+      maxWidth: '96vw',
+    });
+  }
+
+  protected async update(
+    user: User,
+    change: { role?: User['role']; disabled?: boolean },
+    done: string,
+  ): Promise<void> {
+    try {
+      await firstValueFrom(
+        this.api.updateUser(user.id, { ...change, version: user.version }),
+      );
+      this.notify.success(done);
+    } catch (error) {
+      this.notify.error(error, `Updating ${user.displayName}`);
+    }
+    this.reload();
+  }
+
+  private confirm(data: ConfirmDialogData): Promise<boolean | undefined> {
+    return firstValueFrom(
+      this.dialog
+        .open<
+          ConfirmDialog,
+          ConfirmDialogData,
+          boolean
+        >(ConfirmDialog, { data })
+        .afterClosed(),
+    );
+  }
+
+  protected async toggleDisabled(user: User): Promise<void> {
+    if (!user.disabled) {
+      const ok = await this.confirm({
+        title: `Disable ${user.displayName}?`,
+        message:
+          'They are signed out everywhere and cannot sign in until enabled again.',
+        confirmLabel: 'Disable',
+        destructive: true,
+      });
+      if (!ok) return;
+    }
+    await this.update(
+      user,
+      { disabled: !user.disabled },
+      `${user.displayName} ${user.disabled ? 'enabled' : 'disabled'}.`,
+    );
+  }
+
+  protected async deleteUser(user: User): Promise<void> {
+    const ok = await this.confirm({
+      title: `Delete ${user.displayName}?`,
+      message: 'The account is removed; the audit log keeps what they did.',
+      confirmLabel: 'Delete',
+      destructive: true,
+    });
+    if (!ok) return;
+    try {
+      await firstValueFrom(this.api.deleteUser(user.id));
+      this.notify.success(`${user.displayName} deleted.`);
+    } catch (error) {
+      this.notify.error(error, `Deleting ${user.displayName}`);
+    }
+    this.reload();
+  }
+
+  protected async revoke(key: ApiKey): Promise<void> {
+    const ok = await this.confirm({
+      title: `Revoke ${key.name}?`,
+      message:
+        'Services using this key are refused from their next request. This cannot be undone.',
+      confirmLabel: 'Revoke',
+      destructive: true,
+    });
+    if (!ok) return;
+    try {
+      await firstValueFrom(this.api.revokeKey(key.id));
+      this.notify.success(`${key.name} revoked.`);
+    } catch (error) {
+      this.notify.error(error, `Revoking ${key.name}`);
+    }
+    this.reload();
+  }
+}

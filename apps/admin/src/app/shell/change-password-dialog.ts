@@ -1,0 +1,183 @@
+import { HttpClient } from '@angular/common/http';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  inject,
+  signal,
+} from '@angular/core';
+import {
+  type AbstractControl,
+  FormBuilder,
+  ReactiveFormsModule,
+  type ValidationErrors,
+  Validators,
+} from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import {
+  MatDialogActions,
+  MatDialogClose,
+  MatDialogContent,
+  MatDialogRef,
+  MatDialogTitle,
+} from '@angular/material/dialog';
+import {
+  MatError,
+  MatFormField,
+  MatHint,
+  MatLabel,
+} from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { firstValueFrom } from 'rxjs';
+import { PASSWORD_MIN_LENGTH, passwordProblems } from '@llm-registry/contracts';
+import { fieldErrorMessage } from '@llm-registry/admin/ui';
+import { API } from '../app.paths';
+import { AuthStore } from '../core/auth/auth.store';
+import {
+  applyServerErrors,
+  errorMessage,
+  problemOf,
+} from '../core/http/problem';
+import { Notify } from '../core/notify';
+
+/** Changes the signed-in user's password; their other sessions end, this one stays. */
+@Component({
+  selector: 'app-change-password-dialog',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    MatButton,
+    MatDialogActions,
+    MatDialogClose,
+    MatDialogContent,
+    MatDialogTitle,
+    MatFormField,
+    MatLabel,
+    MatHint,
+    MatError,
+    MatInput,
+  ],
+  template: `
+    <h2 mat-dialog-title>Change your password</h2>
+    <mat-dialog-content>
+      <form
+        [formGroup]="form"
+        (ngSubmit)="save()"
+        id="password-form"
+        class="stack"
+        novalidate
+      >
+        <mat-form-field>
+          <mat-label>Current password</mat-label>
+          <input
+            matInput
+            type="password"
+            formControlName="currentPassword"
+            autocomplete="current-password"
+            required
+          />
+          <mat-error>{{ errorOf('currentPassword') }}</mat-error>
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>New password</mat-label>
+          <input
+            matInput
+            type="password"
+            formControlName="newPassword"
+            autocomplete="new-password"
+            required
+          />
+          <mat-hint
+            >At least {{ minLength }} characters; a passphrase is
+            best.</mat-hint
+          >
+          <mat-error>{{ errorOf('newPassword') }}</mat-error>
+        </mat-form-field>
+        @if (formError()) {
+          <p class="error-text" role="alert">{{ formError() }}</p>
+        }
+      </form>
+    </mat-dialog-content>
+    <mat-dialog-actions align="end">
+      <button mat-button type="button" mat-dialog-close>Cancel</button>
+      <button
+        mat-flat-button
+        type="submit"
+        form="password-form"
+        [disabled]="saving()"
+      >
+        Change password
+      </button>
+    </mat-dialog-actions>
+  `,
+  styles: `
+    .stack {
+      display: flex;
+      flex-direction: column;
+      gap: 12px;
+      min-width: min(400px, 80vw);
+    }
+  `,
+})
+export class ChangePasswordDialog {
+  private readonly http = inject(HttpClient);
+  private readonly notify = inject(Notify);
+  private readonly dialogRef = inject(
+    MatDialogRef<ChangePasswordDialog, boolean>,
+  );
+  private readonly email = inject(AuthStore).me()?.email ?? undefined;
+  protected readonly minLength = PASSWORD_MIN_LENGTH;
+  protected readonly saving = signal(false);
+  protected readonly formError = signal('');
+  protected readonly form = inject(FormBuilder).nonNullable.group({
+    currentPassword: ['', Validators.required],
+    newPassword: [
+      '',
+      [Validators.required, (c: AbstractControl) => this.policy(c)],
+    ],
+  });
+
+  private policy(control: AbstractControl): ValidationErrors | null {
+    const value = String(control.value ?? '');
+    const problems = value
+      ? passwordProblems(value, { email: this.email })
+      : [];
+    return problems.length
+      ? { server: `Password ${problems.join('; ')}` }
+      : null;
+  }
+
+  protected errorOf(path: string): string {
+    return (
+      fieldErrorMessage({}, this.form.get(path)?.errors ?? null) || 'Required'
+    );
+  }
+
+  protected async save(): Promise<void> {
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.saving.set(true);
+    this.formError.set('');
+    try {
+      await firstValueFrom(
+        this.http.post<void>(`${API}/auth/password`, this.form.getRawValue()),
+      );
+      this.notify.success(
+        'Password changed; your other sessions were signed out.',
+      );
+      this.dialogRef.close(true);
+    } catch (error) {
+      const unmatched = applyServerErrors(this.form, problemOf(error)?.errors);
+      this.formError.set(
+        problemOf(error)?.status === 401
+          ? 'The current password is wrong.'
+          : unmatched.length || !problemOf(error)?.errors
+            ? errorMessage(error, 'Changing the password')
+            : '',
+      );
+    } finally {
+      this.saving.set(false);
+    }
+  }
+}

@@ -1,6 +1,6 @@
 /**
  * Where a model stands in the LiteLLM mirror: `synced` (LiteLLM serves what the registry says, or
- * nothing for a model that is not active), `pending` (a change is on its way), `error` (the last
+ * nothing for a model that is not serving), `pending` (a change is on its way), `error` (the last
  * attempt failed; `lastError` says why), `off` (the mirror was turned off after the model was mirrored).
  */
 export const PROXY_SYNC_STATES = ['synced', 'pending', 'error', 'off'] as const;
@@ -29,11 +29,11 @@ export type ProxySyncRunStatus = (typeof PROXY_SYNC_RUN_STATUSES)[number];
 
 /** Differences a run found between the registry and LiteLLM. */
 export interface ProxySyncDrift {
-  /** Active models LiteLLM does not serve. */
+  /** Serving models LiteLLM does not serve. */
   missing: number;
   /** Deployments that differ from what the registry would send. */
   changed: number;
-  /** `db-*` deployments that belong to no active model. */
+  /** `db-*` deployments that belong to no serving model. */
   foreign: number;
 }
 

@@ -30,7 +30,7 @@ import { MatSort, MatSortHeader, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltip } from '@angular/material/tooltip';
 import { Router } from '@angular/router';
-import { debounceTime, firstValueFrom } from 'rxjs';
+import { debounceTime, firstValueFrom, timer } from 'rxjs';
 import {
   CONNECTION_SORT_FIELDS,
   DEFAULT_PAGE_SIZE,
@@ -39,6 +39,7 @@ import {
   type ConnectionSortField,
   type ProviderConnection,
   type ProviderId,
+  type ProxySyncRunStatus,
 } from '@llm-registry/contracts';
 import {
   ConfirmDialog,
@@ -57,6 +58,7 @@ import { Notify } from '../../core/notify';
 import { ConnectionDialog } from './connection-dialog';
 import { ImportModelsDialog } from './import-models-dialog';
 import { ProvidersApi } from './providers.api';
+import { ProxySyncApi } from './proxy-sync.api';
 import { SecretsApi } from './secrets.api';
 
 /** How a connection's credential is given, without ever showing it. */
@@ -117,6 +119,7 @@ export class ProvidersPage {
   private readonly notify = inject(Notify);
   private readonly router = inject(Router);
   private readonly secrets = inject(SecretsApi);
+  private readonly proxySync = inject(ProxySyncApi);
   protected readonly auth = inject(AuthStore);
 
   protected readonly providers = PROVIDER_CATALOG;
@@ -170,6 +173,10 @@ export class ProvidersPage {
     stream: () => this.secrets.status(),
   });
   protected readonly rotating = signal(false);
+  protected readonly mirror = rxResource({
+    stream: () => this.proxySync.status(),
+  });
+  protected readonly reconciling = signal(false);
 
   constructor() {
     this.search.valueChanges
@@ -306,6 +313,37 @@ export class ProvidersPage {
     }
   }
 
+  /** Runs a reconcile now and reports what it found and fixed once it has finished. */
+  protected async reconcile(): Promise<void> {
+    this.reconciling.set(true);
+    try {
+      const { id } = await firstValueFrom(this.proxySync.reconcile());
+      let run = await firstValueFrom(this.proxySync.run(id));
+      for (let polls = 0; polls < 60 && !isFinished(run.status); polls += 1) {
+        await firstValueFrom(timer(1000));
+        run = await firstValueFrom(this.proxySync.run(id));
+      }
+      if (run.status === 'succeeded')
+        this.notify.success(
+          `LiteLLM reconciled: ${run.driftFixed} difference${run.driftFixed === 1 ? '' : 's'} fixed, ${run.writes} write${run.writes === 1 ? '' : 's'}.`,
+        );
+      else if (run.status === 'failed')
+        this.notify.error(
+          new Error(run.error ?? 'the run failed'),
+          'Reconciling LiteLLM',
+        );
+      else
+        this.notify.success(
+          'The reconcile is still running; its result will show here.',
+        );
+    } catch (error) {
+      this.notify.error(error, 'Reconciling LiteLLM');
+    } finally {
+      this.reconciling.set(false);
+      this.mirror.reload();
+    }
+  }
+
   protected async remove(connection: ProviderConnection): Promise<void> {
     const inUse = connection.modelCount > 0;
     const confirmed = await firstValueFrom(
@@ -342,4 +380,8 @@ export class ProvidersPage {
     }
     this.reload();
   }
+}
+
+function isFinished(status: ProxySyncRunStatus): boolean {
+  return status === 'succeeded' || status === 'failed';
 }

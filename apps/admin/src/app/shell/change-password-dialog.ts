@@ -109,14 +109,6 @@ import { Notify } from '../core/notify';
       </button>
     </mat-dialog-actions>
   `,
-  styles: `
-    .stack {
-      display: flex;
-      flex-direction: column;
-      gap: 12px;
-      min-width: min(400px, 80vw);
-    }
-  `,
 })
 export class ChangePasswordDialog {
   private readonly http = inject(HttpClient);

@@ -110,13 +110,6 @@ import { ModelsApi } from './models.api';
       </button>
     </mat-dialog-actions>
   `,
-  styles: `
-    .stack {
-      display: flex;
-      flex-direction: column;
-      gap: 12px;
-    }
-  `,
 })
 export class DeprecateModelDialog {
   protected readonly model = inject<Model>(MAT_DIALOG_DATA);

@@ -146,14 +146,6 @@ const DIALOG_IMPORTS = [
       </button>
     </mat-dialog-actions>
   `,
-  styles: `
-    .stack {
-      display: flex;
-      flex-direction: column;
-      gap: 12px;
-      min-width: min(420px, 80vw);
-    }
-  `,
 })
 export class CreateUserDialog {
   private readonly api = inject(UsersApi);
@@ -346,14 +338,6 @@ export class ResetPasswordDialog {
         </button>
       }
     </mat-dialog-actions>
-  `,
-  styles: `
-    .stack {
-      display: flex;
-      flex-direction: column;
-      gap: 12px;
-      min-width: min(420px, 80vw);
-    }
   `,
 })
 export class CreateKeyDialog {

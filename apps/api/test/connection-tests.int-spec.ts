@@ -622,3 +622,54 @@ describe('scheduled health checks', () => {
     );
   });
 });
+
+describe('manual tests while the next health sweep is far off', () => {
+  let t: TestApp;
+  let double: ProviderDouble;
+
+  beforeAll(async () => {
+    double = await startProviderDouble('ollama');
+    // Embedded: no NOTIFY reaches the worker, so only polling finds a new job before the sweep is due.
+    t = await startTestApp('pglite', {
+      healthChecks: { enabled: true, sweepIntervalMs: 600_000 },
+    });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await double?.close();
+  });
+
+  it('runs a manual test at once, not when the delayed sweep comes due', async () => {
+    const connection = await t.request({
+      method: 'POST',
+      url: PROVIDERS,
+      body: {
+        name: 'ollama manual',
+        provider: 'ollama',
+        baseUrl: double.baseUrl,
+      },
+    });
+    const model = await t.request({
+      method: 'POST',
+      url: MODELS,
+      body: {
+        name: 'Manual probe',
+        type: 'generation',
+        provider: 'ollama',
+        providerConnectionId: connection.body.id,
+        modelName: DOUBLE_MODELS.ollama.chat,
+        params: { context_window: 8192, max_output_tokens: 1024 },
+      },
+    });
+    expect(model.status).toBe(201);
+    // Let the worker settle into waiting for the sweep scheduled ten minutes ahead.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const accepted = await t.request({
+      method: 'POST',
+      url: `${MODELS}/${model.body.id}/test`,
+    });
+    const [result] = await waitForTests(t, [accepted.body.id], 20_000);
+    expect(result.status).toBe('passed');
+  });
+});

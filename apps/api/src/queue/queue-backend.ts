@@ -5,6 +5,7 @@ import {
   withBackend,
   type ConnectionOptions,
   type PostgresPoolConfig,
+  type WorkerOptions,
 } from 'bullmq';
 import { type AppConfig } from '../config/app-config';
 import { type DatabaseHandle } from '../database/database-handle';
@@ -22,12 +23,31 @@ export interface QueueBackendChoice {
   prefix: string;
   /** For logs and the banner; never a password. */
   description: string;
-  /**
-   * How long an idle worker waits before looking for jobs again, in seconds. PGlite is one session, so
-   * BullMQ's NOTIFY returns to the connection that sent it, never to the worker's LISTEN connection:
-   * there the worker must poll (one indexed query each time).
-   */
-  idlePollSeconds?: number;
+}
+
+/**
+ * A database-backed worker that looks for jobs every `seconds` while idle. PGlite is one session, so
+ * BullMQ's NOTIFY returns to the connection that sent it, never to the worker's LISTEN connection: left
+ * to BullMQ's defaults, an idle worker waits out its block (until the next delayed job is due, up to an
+ * hour, when a health sweep or a retry is scheduled) before it sees a new job.
+ */
+function pollingWorker(base: typeof Worker, seconds: number): typeof Worker {
+  // The bound worker of `withBackend` takes (name, processor, opts); its backend is already chosen.
+  const Bound = base as unknown as new (
+    name: string,
+    processor: unknown,
+    opts: WorkerOptions,
+  ) => Worker;
+  class PollingWorker extends Bound {
+    constructor(name: string, processor: unknown, opts: WorkerOptions) {
+      super(name, processor, { ...opts, drainDelay: seconds });
+    }
+
+    override get maximumBlockTimeout(): number {
+      return seconds;
+    }
+  }
+  return PollingWorker as unknown as typeof Worker;
 }
 
 /**
@@ -64,7 +84,13 @@ export function chooseQueueBackend(
     kind: 'database',
     // The backend is bound into these classes; their options are BullMQ's own.
     queueClass: DatabaseQueue as unknown as typeof Queue,
-    workerClass: DatabaseWorker as unknown as typeof Worker,
+    workerClass:
+      database.mode === 'embedded'
+        ? pollingWorker(
+            DatabaseWorker as unknown as typeof Worker,
+            EMBEDDED_IDLE_POLL_SECONDS,
+          )
+        : (DatabaseWorker as unknown as typeof Worker),
     connection: {
       ...pg,
       max: DATABASE_POOL_PER_OBJECT,
@@ -73,8 +99,6 @@ export function chooseQueueBackend(
     },
     prefix: config.queuePrefix,
     description: `BullMQ on ${database.mode === 'embedded' ? 'the embedded database' : 'PostgreSQL'} (schema bullmq)`,
-    idlePollSeconds:
-      database.mode === 'embedded' ? EMBEDDED_IDLE_POLL_SECONDS : undefined,
   };
 }
 

@@ -1,9 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DelayedError, type Job } from 'bullmq';
 import { AppConfigService } from '../../config/app-config.service';
-import { type QueueBackendChoice } from '../../queue/queue-backend';
-import { QUEUE_BACKEND } from '../../queue/queue.module';
 import { ConnectionTestRunner } from './connection-test.runner';
 import {
   CONNECTION_TESTS_QUEUE,
@@ -24,15 +22,12 @@ export class ConnectionTestsProcessor
     private readonly runner: ConnectionTestRunner,
     private readonly healthChecks: HealthChecksService,
     private readonly config: AppConfigService,
-    @Inject(QUEUE_BACKEND) private readonly backend: QueueBackendChoice,
   ) {
     super();
   }
 
   onApplicationBootstrap(): void {
     this.worker.concurrency = this.config.get('connectionTests').concurrency;
-    if (this.backend.idlePollSeconds)
-      this.worker.opts.drainDelay = this.backend.idlePollSeconds;
   }
 
   async process(job: Job, token?: string): Promise<unknown> {

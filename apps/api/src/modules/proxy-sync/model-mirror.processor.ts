@@ -1,11 +1,8 @@
-import { Processor } from '@nestjs/bullmq';
-import { Inject } from '@nestjs/common';
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { type OnApplicationBootstrap } from '@nestjs/common';
 import { type Job } from 'bullmq';
 import { AppConfigService } from '../../config/app-config.service';
-import { type QueueBackendChoice } from '../../queue/queue-backend';
-import { QUEUE_BACKEND } from '../../queue/queue.module';
 import { ModelMirror } from './model-mirror';
-import { PollingWorkerHost } from './polling-worker-host';
 import {
   JOB,
   PROXY_SYNC_QUEUE,
@@ -14,17 +11,18 @@ import {
 
 /** Model jobs, several at once (LITELLM_SYNC_CONCURRENCY); never two for the same model. */
 @Processor(PROXY_SYNC_QUEUE)
-export class ModelMirrorProcessor extends PollingWorkerHost {
+export class ModelMirrorProcessor
+  extends WorkerHost
+  implements OnApplicationBootstrap
+{
   constructor(
     private readonly mirror: ModelMirror,
     private readonly config: AppConfigService,
-    @Inject(QUEUE_BACKEND) backend: QueueBackendChoice,
   ) {
-    super(backend);
+    super();
   }
 
-  override onApplicationBootstrap(): void {
-    super.onApplicationBootstrap();
+  onApplicationBootstrap(): void {
     this.worker.concurrency = this.config.get('proxySync').concurrency;
   }
 

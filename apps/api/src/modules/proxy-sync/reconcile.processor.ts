@@ -1,9 +1,5 @@
-import { Processor } from '@nestjs/bullmq';
-import { Inject } from '@nestjs/common';
+import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { type Job } from 'bullmq';
-import { type QueueBackendChoice } from '../../queue/queue-backend';
-import { QUEUE_BACKEND } from '../../queue/queue.module';
-import { PollingWorkerHost } from './polling-worker-host';
 import {
   JOB,
   PROXY_RECONCILE_QUEUE,
@@ -14,13 +10,12 @@ import { Reconciler } from './reconciler';
 
 /** Reconcile runs, one at a time here and (by the queue's global concurrency) everywhere. */
 @Processor(PROXY_RECONCILE_QUEUE, { concurrency: 1 })
-export class ReconcileProcessor extends PollingWorkerHost {
+export class ReconcileProcessor extends WorkerHost {
   constructor(
     private readonly reconciler: Reconciler,
     private readonly runs: ProxySyncRunsRepository,
-    @Inject(QUEUE_BACKEND) backend: QueueBackendChoice,
   ) {
-    super(backend);
+    super();
   }
 
   async process(job: Job): Promise<void> {

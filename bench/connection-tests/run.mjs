@@ -11,13 +11,11 @@ import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { createDatabase, MAIN_JS, startApi } from '../support/api-process.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const MAIN_JS = join(ROOT, 'dist/apps/api/main.js');
 const TESTS = Number(process.env.BENCH_TESTS ?? 400);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 200);
@@ -44,64 +42,11 @@ async function startSlowProvider() {
   };
 }
 
-/** A fresh database on the PostgreSQL server, for full mode. */
-async function createDatabase() {
-  const serverUrl =
-    process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const name = `bench_ct_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
-
-async function startApi(env) {
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  // Embedded mode must not pick up the shell's DATABASE_URL or REDIS_URL; full mode passes its own.
-  const inherited = { ...process.env };
-  delete inherited.DATABASE_URL;
-  delete inherited.REDIS_URL;
-  const child = spawn(process.execPath, [MAIN_JS], {
-    env: {
-      ...inherited,
-      ...env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      SEED_ON_START: 'false',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 1800; i++) {
-    try {
-      if ((await fetch(`${base}/health/ready`)).ok) return { child, base };
-    } catch {
-      /* not listening yet */
-    }
-    await sleep(100);
-  }
-  child.kill();
-  throw new Error('the API did not become ready');
-}
-
 async function main() {
   if (!existsSync(MAIN_JS)) throw new Error('Build first: npx nx build api');
   const provider = await startSlowProvider();
   const dataDir = await mkdtemp(join(tmpdir(), 'bench-ct-'));
-  const database = FULL ? await createDatabase() : null;
+  const database = FULL ? await createDatabase('bench_ct') : null;
   const cleanUp = async () => {
     await provider.close();
     await database?.drop();
@@ -234,8 +179,7 @@ async function main() {
     line('overall     ', overall);
     line('steady state', steady);
   } finally {
-    api.child.kill('SIGTERM');
-    await once(api.child, 'exit');
+    await api.stop();
     await cleanUp();
   }
 }

@@ -16,11 +16,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { createDatabase, MAIN_JS, startApi } from '../support/api-process.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
-const MAIN_JS = join(ROOT, 'dist/apps/api/main.js');
 const MODELS = Number(process.env.BENCH_MODELS ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 12);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
@@ -52,68 +51,6 @@ async function startLiteLLM() {
       await once(child, 'exit');
     },
   };
-}
-
-/** A fresh database on the PostgreSQL server, for full mode. */
-async function createDatabase() {
-  const serverUrl =
-    process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const name = `bench_ls_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
-
-async function startApi(env) {
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  // Embedded mode must not pick up the shell's DATABASE_URL or REDIS_URL; full mode passes its own.
-  const inherited = { ...process.env };
-  delete inherited.DATABASE_URL;
-  delete inherited.REDIS_URL;
-  const started = Date.now();
-  const child = spawn(process.execPath, [MAIN_JS], {
-    env: {
-      ...inherited,
-      ...env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      SEED_ON_START: 'false',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 1800; i++) {
-    try {
-      if ((await fetch(`${base}/health/ready`)).ok)
-        return {
-          base,
-          readyAfterMs: Date.now() - started,
-          stop: async () => {
-            child.kill('SIGTERM');
-            await once(child, 'exit');
-          },
-        };
-    } catch {
-      /* not listening yet */
-    }
-    await sleep(100);
-  }
-  child.kill();
-  throw new Error('the API did not become ready');
 }
 
 function client(base) {
@@ -160,7 +97,7 @@ async function main() {
   if (!existsSync(MAIN_JS)) throw new Error('Build first: npx nx build api');
   const litellm = await startLiteLLM();
   const dataDir = await mkdtemp(join(tmpdir(), 'bench-ls-'));
-  const database = FULL ? await createDatabase() : null;
+  const database = FULL ? await createDatabase('bench_ls') : null;
   const registryEnv = {
     DATA_DIR: dataDir,
     ADMIN_EMAIL: 'bench@example.com',

@@ -26,7 +26,8 @@ export const ROLE_COLUMNS: Record<KnowledgeBaseRole, string> = {
   rerank: 'rerank_model_id',
 };
 
-const ROLE_PROPERTIES = {
+/** The entity property holding each role's model. */
+export const ROLE_PROPERTIES = {
   embedding: 'embeddingModelId',
   generation: 'generationModelId',
   rerank: 'rerankModelId',

@@ -37,16 +37,10 @@ import {
 import {
   type KnowledgeBaseValues,
   KnowledgeBasesRepository,
+  ROLE_PROPERTIES,
   roleOf,
 } from './knowledge-bases.repository';
 import { ModelReferencesRepository } from './model-references.repository';
-
-/** The request field naming each role's model. */
-const ROLE_FIELDS = {
-  embedding: 'embeddingModelId',
-  generation: 'generationModelId',
-  rerank: 'rerankModelId',
-} as const satisfies Record<KnowledgeBaseRole, keyof KnowledgeBaseValues>;
 
 /** Knowledge bases declare the models they use; this keeps those declarations valid. */
 @Injectable()
@@ -127,7 +121,7 @@ export class KnowledgeBasesService {
     ]);
     const byId = new Map(bound.map((model) => [model.id, model]));
     const unboundRoles = KNOWLEDGE_BASE_ROLES.filter((role) =>
-      rows.some((row) => row[ROLE_FIELDS[role]] === null),
+      rows.some((row) => row[ROLE_PROPERTIES[role]] === null),
     );
     const defaults = await this.models.findDefaults(
       unboundRoles,
@@ -186,7 +180,7 @@ export class KnowledgeBasesService {
     current: KnowledgeBaseEntity | null,
   ): Promise<void> {
     const named = KNOWLEDGE_BASE_ROLES.flatMap((role) => {
-      const id = values[ROLE_FIELDS[role]];
+      const id = values[ROLE_PROPERTIES[role]];
       return id ? [{ role, id }] : [];
     });
     const locked = await this.models.lockShared(
@@ -196,7 +190,7 @@ export class KnowledgeBasesService {
     const byId = new Map(locked.map((model) => [model.id, model]));
     const errors: FieldError[] = [];
     for (const { role, id } of named) {
-      const field = ROLE_FIELDS[role];
+      const field = ROLE_PROPERTIES[role];
       const problem = bindingProblem(
         byId.get(id),
         role,
@@ -268,7 +262,9 @@ function assertSameScope(
 }
 
 function boundModelIds(row: KnowledgeBaseEntity): string[] {
-  return KNOWLEDGE_BASE_ROLES.flatMap((role) => row[ROLE_FIELDS[role]] ?? []);
+  return KNOWLEDGE_BASE_ROLES.flatMap(
+    (role) => row[ROLE_PROPERTIES[role]] ?? [],
+  );
 }
 
 /** The role's model: the bound one, else the scope's default, else the global default. */
@@ -278,7 +274,7 @@ function usedModel(
   bound: Map<string, ModelEntity>,
   defaults: ModelEntity[],
 ): KnowledgeBaseModel[] {
-  const boundId = row[ROLE_FIELDS[role]];
+  const boundId = row[ROLE_PROPERTIES[role]];
   const model = boundId ? bound.get(boundId) : undefined;
   if (model) return [toKnowledgeBaseModel(role, 'binding', model)];
   const fallback =

@@ -13,6 +13,7 @@ import {
   capture,
   choose,
   launchChromium,
+  newBrowserContext,
   snack,
   VIEWPORT,
   waitForText,
@@ -66,7 +67,7 @@ describe('admin app in Chromium', () => {
     if (launched.status === 'fulfilled') browser = launched.value;
     for (const result of [started, doubled, launched])
       if (result.status === 'rejected') throw result.reason;
-    context = await browser.newContext({ viewport: VIEWPORT });
+    context = await newBrowserContext(browser);
     page = await context.newPage();
     page.setDefaultTimeout(20_000);
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -462,7 +463,7 @@ describe('admin app in Chromium', () => {
   });
 
   it('shows a viewer everything read-only, with no write control', async () => {
-    const viewerContext = await browser.newContext({ viewport: VIEWPORT });
+    const viewerContext = await newBrowserContext(browser);
     const viewer = await viewerContext.newPage();
     viewer.setDefaultTimeout(20_000);
     try {

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   type Browser,
+  type BrowserContext,
   chromium,
   type Locator,
   type Page,
@@ -33,14 +34,55 @@ export function launchChromium(): Promise<Browser> {
 /** A laptop screen. */
 export const VIEWPORT = { width: 1366, height: 850 };
 
+/**
+ * Every page the tests open: a laptop screen, and reduced motion, which Angular Material honours by
+ * switching its animations off, so nothing is caught mid-fade (a user who asks for it gets the same).
+ */
+export function newBrowserContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: VIEWPORT, reducedMotion: 'reduce' });
+}
+
 export type Theme = 'light' | 'dark';
 
+/**
+ * Switches the theme the way a user does, with the app's own toggle (so its icon and stored choice
+ * follow); the login page has no toggle, so there the class is set directly.
+ */
 export async function setTheme(page: Page, theme: Theme): Promise<void> {
-  await page.evaluate((dark) => {
-    document.documentElement.classList.toggle('dark-theme', dark);
-  }, theme === 'dark');
-  // Let Material's transitions settle.
-  await page.waitForTimeout(250);
+  const dark = theme === 'dark';
+  await page.evaluate((wanted) => {
+    const root = document.documentElement;
+    if (root.classList.contains('dark-theme') === wanted) return;
+    const toggle = document.querySelector<HTMLElement>(
+      '[data-testid="theme-toggle"]',
+    );
+    if (toggle) toggle.click();
+    else root.classList.toggle('dark-theme', wanted);
+  }, dark);
+  await page.waitForFunction(
+    (wanted) =>
+      document.documentElement.classList.contains('dark-theme') === wanted,
+    dark,
+  );
+  await settle(page);
+}
+
+/**
+ * Waits until every finite animation and transition has ended: a snackbar or tooltip caught half
+ * transparent blends into the page, and axe then measures colours nobody sees for long.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter(
+          (animation) =>
+            animation.effect?.getComputedTiming().endTime !== Infinity,
+        )
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
 }
 
 interface AxeViolation {

@@ -1,5 +1,6 @@
 import {
   PROBLEM_CONTENT_TYPE,
+  type BulkItemResult,
   type CreateModelRequest,
   type KnowledgeBaseWithModels,
   type Model,
@@ -282,6 +283,62 @@ describe.each(testBackends())(
         expect(again.status).toBe(404);
       });
 
+      it('keeps the scope of an existing knowledge base when a declaration leaves it out', async () => {
+        const embedder = await embedding();
+        await bound('team-docs', {
+          name: 'Team docs',
+          embeddingModelId: embedder.id,
+          scope: 'team-a',
+        });
+        const renamed = await bind('team-docs', {
+          name: 'Team docs, renamed',
+          embeddingModelId: embedder.id,
+        });
+        expect(renamed.status).toBe(200);
+        expect(renamed.body).toMatchObject({ scope: 'team-a', version: 2 });
+        const moved = await bind('team-docs', {
+          name: 'Team docs, renamed',
+          embeddingModelId: embedder.id,
+          scope: 'global',
+        });
+        expect(moved.body.scope).toBe('global');
+      });
+
+      it('reads ids in any case: an uppercase id names the same model and an equal declaration changes nothing', async () => {
+        const embedder = await embedding();
+        const shouted = await bind('caps', {
+          name: 'Caps',
+          embeddingModelId: embedder.id.toUpperCase(),
+        });
+        expect(shouted.status).toBe(201);
+        expect(shouted.body.embeddingModelId).toBe(embedder.id);
+        const again = await bind('caps', {
+          name: 'Caps',
+          embeddingModelId: embedder.id,
+        });
+        expect(again.status).toBe(200);
+        expect(again.body.version).toBe(1);
+      });
+
+      it('answers concurrent first declarations of one id with one 201 and 200s, never a 500', async () => {
+        const embedder = await embedding();
+        const responses = await Promise.all(
+          [1, 2, 3, 4].map((n) =>
+            bind('raced', {
+              name: n === 1 ? 'First' : 'Later',
+              embeddingModelId: embedder.id,
+            }),
+          ),
+        );
+        expect(responses.map((r) => r.status).sort()).toEqual([
+          200, 200, 200, 201,
+        ]);
+        const created = await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM audit_events WHERE entity_id = 'raced' AND action = 'knowledge_base.created'`,
+        );
+        expect(created[0].n).toBe(1);
+      });
+
       it('keeps an existing binding to a deprecated model but refuses a new one', async () => {
         const old = await embedding();
         await bound('legacy', { name: 'Legacy', embeddingModelId: old.id });
@@ -465,6 +522,50 @@ describe.each(testBackends())(
         expect(activating.status).toBe(400);
       });
 
+      it('refuses a deactivation onto a replacement of other dimensions as re-indexing needed', async () => {
+        const embedder = await embedding(768);
+        const wider = await embedding(1024);
+        await bound('kb-1', { name: 'One', embeddingModelId: embedder.id });
+        const before = await snapshot();
+        const refused = await setStatus(embedder.id, {
+          status: 'inactive',
+          reassignTo: wider.id,
+        });
+        expectGuard(refused, 'REINDEX_NEEDED', ['kb-1']);
+        expect(refused.body.errors).toEqual([
+          {
+            field: 'reassignTo',
+            message: 'has 1024 dimensions, not 768: re-indexing needed',
+          },
+        ]);
+        expect(await snapshot()).toEqual(before);
+      });
+
+      it('leaves deprecated models without the successor it deletes, and says so in the audit event', async () => {
+        const old = await embedding();
+        const successor = await embedding();
+        expect(
+          (
+            await setStatus(old.id, {
+              status: 'deprecated',
+              successorId: successor.id,
+            })
+          ).status,
+        ).toBe(200);
+        expect((await remove(successor.id)).status).toBe(204);
+        const after = (await get(old.id)).body as Model;
+        expect(after.deprecation).toMatchObject({ successorId: null });
+        expect(after.version).toBe(3);
+        const [event] = await t.dataSource.query(
+          `SELECT changes FROM audit_events WHERE action = 'model.deleted' AND entity_id = $1`,
+          [successor.id],
+        );
+        expect(event.changes['deprecatedModels.successorId']).toEqual({
+          before: { [old.id]: successor.id },
+          after: { [old.id]: null },
+        });
+      });
+
       it('frees a model once its knowledge base is removed', async () => {
         const embedder = await embedding();
         await bound('kb-1', { name: 'One', embeddingModelId: embedder.id });
@@ -506,6 +607,52 @@ describe.each(testBackends())(
           body: { version: 1, description: 'the FAQ index', priority: 5 },
         });
         expect(described.status).toBe(200);
+      });
+
+      it('refuses moving a bound embedding model to another provider or connection', async () => {
+        const connection = async (name: string) => {
+          const created = await t.request({
+            method: 'POST',
+            url: '/api/v1/admin/providers',
+            body: { name, provider: 'ollama', baseUrl: 'http://127.0.0.1:1' },
+          });
+          expect(created.status).toBe(201);
+          return created.body.id as string;
+        };
+        const first = await connection('Ollama A');
+        const second = await connection('Ollama B');
+        const embedder = await embedding(768, { providerConnectionId: first });
+        await bound('kb-1', { name: 'One', embeddingModelId: embedder.id });
+        const before = await snapshot();
+        const moved = await t.request({
+          method: 'PATCH',
+          url: `${MODELS}/${embedder.id}`,
+          body: { version: 1, providerConnectionId: second },
+        });
+        expectGuard(moved, 'EMBEDDING_MODEL_PINNED', ['kb-1']);
+        expect(moved.body.errors).toEqual([
+          {
+            field: 'providerConnectionId',
+            message: 'is pinned by knowledge bases',
+          },
+        ]);
+        const otherProvider = await t.request({
+          method: 'PATCH',
+          url: `${MODELS}/${embedder.id}`,
+          body: {
+            version: 1,
+            provider: 'openai',
+            providerConnectionId: null,
+            modelName: 'text-embedding-3-small',
+          },
+        });
+        expectGuard(otherProvider, 'EMBEDDING_MODEL_PINNED', ['kb-1']);
+        expect(
+          (otherProvider.body.errors as { field: string }[])
+            .map((e) => e.field)
+            .sort(),
+        ).toEqual(['modelName', 'provider', 'providerConnectionId']);
+        expect(await snapshot()).toEqual(before);
       });
 
       it('lets an unbound embedding model change its dimensions', async () => {
@@ -708,6 +855,63 @@ describe.each(testBackends())(
         expect((await get(used.id)).status).toBe(200);
       });
 
+      it('refuses bulk deactivations per id: in use, re-indexing needed, a default relied on', async () => {
+        const used = await embedding(768);
+        const mismatched = await embedding(768);
+        const wider = await embedding(1024);
+        const free = await embedding(768);
+        const fallback = await model(generationModel({ isDefault: true }));
+        await bound('kb-1', { name: 'One', embeddingModelId: used.id });
+        await bound('kb-2', { name: 'Two', embeddingModelId: mismatched.id });
+        const before = await snapshot();
+        const response = await t.request({
+          method: 'POST',
+          url: `${MODELS}/bulk`,
+          body: {
+            action: 'deactivate',
+            ids: [used.id, mismatched.id, fallback.id, free.id],
+            reassignTo: { [mismatched.id]: wider.id },
+          },
+        });
+        expect(response.status).toBe(200);
+        expect(response.body).toMatchObject({ succeeded: 1, failed: 3 });
+        const byId: Record<string, BulkItemResult> = Object.fromEntries(
+          (response.body.results as BulkItemResult[]).map((r) => [r.id, r]),
+        );
+        expect(byId[used.id]).toMatchObject({
+          ok: false,
+          status: 409,
+          code: 'MODEL_IN_USE',
+          dependents: [expect.objectContaining({ knowledgeBaseId: 'kb-1' })],
+        });
+        expect(byId[mismatched.id]).toMatchObject({
+          ok: false,
+          status: 409,
+          code: 'REINDEX_NEEDED',
+          dependents: [expect.objectContaining({ knowledgeBaseId: 'kb-2' })],
+        });
+        expect(byId[fallback.id]).toMatchObject({
+          ok: false,
+          status: 409,
+          code: 'MODEL_IN_USE',
+          error: expect.stringMatching(/newDefaultId/),
+        });
+        expect(
+          (byId[fallback.id]?.dependents ?? [])
+            .map((d) => `${d.knowledgeBaseId}:${d.via}`)
+            .sort(),
+        ).toEqual(['kb-1:default', 'kb-2:default']);
+        expect(byId[free.id]).toMatchObject({ ok: true, status: 200 });
+        // Only the free model changed.
+        const after = await snapshot();
+        expect(after.knowledgeBases).toEqual(before.knowledgeBases);
+        expect(
+          after.models.filter(
+            (m: { status: string }) => m.status === 'inactive',
+          ),
+        ).toEqual([expect.objectContaining({ id: free.id })]);
+      });
+
       it('reassigns per id when told where to, for deactivate and delete', async () => {
         const a = await embedding(768);
         const b = await embedding(768);
@@ -791,6 +995,40 @@ describe.each(testBackends())(
       });
     });
 
+    describe('concurrency, existing declarations', () => {
+      it('neither deadlocks nor dangles when a knowledge base is re-declared while its model is deleted or deactivated onto a replacement', async () => {
+        for (let round = 0; round < 8; round += 1) {
+          await t.dataSource.query('DELETE FROM knowledge_bases');
+          await t.dataSource.query('DELETE FROM models');
+          const x = await embedding(768);
+          const y = await embedding(768);
+          const kbId = `kb-${round}`;
+          await bound(kbId, { name: 'Seed', embeddingModelId: x.id });
+          const retire =
+            round % 2 === 0
+              ? remove(x.id, `?reassignTo=${y.id}`)
+              : setStatus(x.id, { status: 'inactive', reassignTo: y.id });
+          const responses = await Promise.all([
+            retire,
+            bind(kbId, { name: 'Renamed', embeddingModelId: x.id }),
+            bind(kbId, { name: 'Renamed again', embeddingModelId: x.id }),
+          ]);
+          for (const response of responses)
+            expect(response.status).toBeLessThan(500);
+          // The retirement always wins or waits: the re-declarations either came first (and were moved
+          // with the rest) or came after and were refused for naming a retired model.
+          expect([200, 204]).toContain(responses[0].status);
+          expect((await knowledgeBase(kbId)).embeddingModelId).toBe(y.id);
+          // Never a deadlock PostgreSQL had to break (409 CONCURRENT_CHANGE): the locks come in one order.
+          for (const declaration of responses.slice(1)) {
+            expect([200, 400]).toContain(declaration.status);
+            if (declaration.status === 400)
+              expect(declaration.body.errors[0].field).toBe('embeddingModelId');
+          }
+        }
+      });
+    });
+
     describe('OpenAPI', () => {
       it('documents the dependents and the refusals with examples', async () => {
         const docs = await t.request({
@@ -808,7 +1046,23 @@ describe.each(testBackends())(
             PROBLEM_CONTENT_TYPE
           ];
         expect(conflict.schema.$ref).toMatch(/ModelGuardProblemDto$/);
-        expect(Object.keys(conflict.examples)).toEqual(['inUse', 'reindex']);
+        expect(Object.keys(conflict.examples)).toEqual([
+          'inUse',
+          'defaultInUse',
+          'reindex',
+        ]);
+        expect(conflict.examples.reindex.value.detail).toMatch(
+          /Re-indexing needed/,
+        );
+        expect(conflict.examples.defaultInUse.value.dependents[0].via).toBe(
+          'default',
+        );
+        expect(
+          Object.keys(
+            paths['/api/v1/admin/models/{id}/status'].patch.responses['409']
+              .content[PROBLEM_CONTENT_TYPE].examples,
+          ),
+        ).toEqual(['inUse', 'defaultInUse', 'reindex']);
         expect(
           conflict.examples.inUse.value.dependents[0].knowledgeBaseId,
         ).toBeDefined();
@@ -821,7 +1075,13 @@ describe.each(testBackends())(
           docs.body.components.schemas.ModelGuardProblemDto.properties
             .dependents,
         ).toBeDefined();
-        expect(paths['/api/v1/knowledge-bases/{kbId}'].put).toBeDefined();
+        const refusedBinding =
+          paths['/api/v1/knowledge-bases/{kbId}'].put.responses['400'].content[
+            PROBLEM_CONTENT_TYPE
+          ];
+        expect(refusedBinding.examples.notActive.value.errors[0].field).toBe(
+          'embeddingModelId',
+        );
         expect(paths['/api/v1/admin/knowledge-bases'].get).toBeDefined();
       });
     });

@@ -10,3 +10,16 @@ export async function lockUntilCommit(
 ): Promise<void> {
   await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
 }
+
+/**
+ * Takes the key in shared mode: shared holders run side by side, and wait for (and hold off) anyone
+ * taking it with lockUntilCommit.
+ */
+export async function shareLockUntilCommit(
+  manager: EntityManager,
+  key: string,
+): Promise<void> {
+  await manager.query('SELECT pg_advisory_xact_lock_shared(hashtext($1))', [
+    key,
+  ]);
+}

@@ -52,3 +52,15 @@ export class VersionConflictProblem extends ProblemException {
     );
   }
 }
+
+/** PostgreSQL undid the change because a concurrent one got in its way: 409, nothing changed, retry. */
+export class ConcurrentChangeProblem extends ProblemException {
+  constructor() {
+    super(
+      409,
+      'CONCURRENT_CHANGE',
+      'Concurrent change',
+      'Another change to the same models ran at the same moment, so this one was undone and nothing changed. Send it again.',
+    );
+  }
+}

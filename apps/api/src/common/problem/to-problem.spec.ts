@@ -1,4 +1,5 @@
 import { NotFoundException, PayloadTooLargeException } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
 import { ValidationProblem } from './problem.exception';
 import { toProblem } from './to-problem';
 
@@ -41,5 +42,16 @@ describe('toProblem', () => {
     expect(internal).toBe(true);
     expect(problem).toMatchObject({ status: 500, code: 'INTERNAL_ERROR' });
     expect(JSON.stringify(problem)).not.toContain('secret_table');
+  });
+
+  it('answers a deadlock PostgreSQL broke with 409, asking for a retry', () => {
+    const driverError = Object.assign(new Error('deadlock detected'), {
+      code: '40P01',
+    });
+    const deadlock = new QueryFailedError('UPDATE models …', [], driverError);
+    const { problem, internal } = toProblem(deadlock, request);
+    expect(internal).toBe(false);
+    expect(problem).toMatchObject({ status: 409, code: 'CONCURRENT_CHANGE' });
+    expect(problem.detail).toMatch(/nothing changed\. Send it again/);
   });
 });

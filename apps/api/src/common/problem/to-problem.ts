@@ -1,7 +1,8 @@
 import { HttpException } from '@nestjs/common';
 import { type ProblemDetails } from '@llm-registry/contracts';
 import { buildProblem } from './problem';
-import { ProblemException } from './problem.exception';
+import { isConcurrencyFailure } from '../../database/postgres-errors';
+import { ConcurrentChangeProblem, ProblemException } from './problem.exception';
 
 interface RequestInfo {
   correlationId: string;
@@ -23,6 +24,7 @@ export function toProblem(
   headers?: Record<string, string>;
 } {
   const base = { correlationId: request.correlationId, instance: request.path };
+  if (isConcurrencyFailure(error)) error = new ConcurrentChangeProblem();
   if (error instanceof ProblemException) {
     return {
       internal: false,

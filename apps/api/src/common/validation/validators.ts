@@ -7,6 +7,7 @@ import { Transform } from 'class-transformer';
 import {
   IsIn,
   isUUID,
+  IsUUID,
   IsUrl,
   Matches,
   MaxLength,
@@ -38,14 +39,37 @@ export function Trim(): PropertyDecorator {
   );
 }
 
-/** Route `:id` parameters: a UUID, or a 400 naming the parameter. */
+/** Lowercases UUIDs, the form PostgreSQL returns them in, so ids compare equal in code too. */
+function ToLowerCase(): PropertyDecorator {
+  return Transform(({ value }: { value: unknown }) => {
+    if (typeof value === 'string') return value.toLowerCase();
+    if (Array.isArray(value))
+      return value.map((item: unknown) =>
+        typeof item === 'string' ? item.toLowerCase() : item,
+      );
+    return value;
+  });
+}
+
+/** A UUID (or, with `each`, a list of them), lowercased. */
+export function IsUuid(options: { each?: boolean } = {}): PropertyDecorator {
+  return applyDecorators(
+    ToLowerCase(),
+    IsUUID('all', {
+      each: options.each,
+      message: options.each ? 'each id must be a UUID' : 'must be a UUID',
+    }),
+  );
+}
+
+/** Route `:id` parameters: a UUID (lowercased), or a 400 naming the parameter. */
 @Injectable()
 export class UuidParamPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (!isUUID(value)) {
       throw new ValidationProblem([{ field: 'id', message: 'must be a UUID' }]);
     }
-    return value;
+    return value.toLowerCase();
   }
 }
 

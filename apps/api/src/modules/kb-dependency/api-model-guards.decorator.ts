@@ -1,11 +1,13 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { PROBLEM_CONTENT_TYPE } from '@llm-registry/contracts';
+import { ProblemDto } from '../../common/openapi/problem.dto';
 import { problemType } from '../../common/problem/problem';
 import { ModelGuardProblemDto } from './dto/model-guard-problem.dto';
+import { bindingProblem, guardMessages } from './guard-messages';
 import { KbDependencyErrorCode } from './kb-dependency.exception';
 
-const DEPENDENT = {
+const BOUND = {
   knowledgeBaseId: 'support-faq',
   knowledgeBaseName: 'Support FAQ',
   scope: 'global',
@@ -13,7 +15,21 @@ const DEPENDENT = {
   via: 'binding',
 };
 
-function example(code: KbDependencyErrorCode, title: string, detail: string) {
+const RELYING_ON_DEFAULT = {
+  knowledgeBaseId: 'support-faq',
+  knowledgeBaseName: 'Support FAQ',
+  scope: 'global',
+  role: 'generation',
+  via: 'default',
+};
+
+function example(
+  code: KbDependencyErrorCode,
+  title: string,
+  detail: string,
+  dependent: typeof BOUND,
+  errors?: { field: string; message: string }[],
+) {
   return {
     summary: title,
     value: {
@@ -23,27 +39,44 @@ function example(code: KbDependencyErrorCode, title: string, detail: string) {
       detail,
       code,
       correlationId: '8d6b2c1e-3f4a-4b5c-9d8e-7f6a5b4c3d2e',
-      dependents: [DEPENDENT],
+      ...(errors ? { errors } : {}),
+      dependents: [dependent],
       dependentsTotal: 1,
     },
   };
 }
 
+// The details are the guard's own words (guardMessages), with example names and numbers.
 const EXAMPLES = {
   inUse: example(
     KbDependencyErrorCode.ModelInUse,
     'Model in use',
-    '1 knowledge base uses text-embedding-3-small: Support FAQ. Name a replacement with reassignTo (same type and dimensions) to move them in the same transaction.',
+    guardMessages.inUse('delete', 'text-embedding-3-small', [
+      guardMessages.bindingsReason(1, 'embedding'),
+    ]),
+    BOUND,
+  ),
+  defaultInUse: example(
+    KbDependencyErrorCode.ModelInUse,
+    'Default in use',
+    guardMessages.inUse('deactivate', 'gpt-4o-mini', [
+      guardMessages.defaultReason('generation', 'global', 1),
+    ]),
+    RELYING_ON_DEFAULT,
   ),
   pinned: example(
     KbDependencyErrorCode.EmbeddingPinned,
     'Embedding model pinned',
-    'params.dimensions cannot change while 1 knowledge base is indexed with text-embedding-3-small: Support FAQ. Register a new model and re-index them instead.',
+    guardMessages.pinned(['params.dimensions'], 'text-embedding-3-small', 1),
+    BOUND,
+    [{ field: 'params.dimensions', message: guardMessages.pinnedField }],
   ),
   reindex: example(
     KbDependencyErrorCode.ReindexNeeded,
     'Re-indexing needed',
-    'nomic-embed-text has 768 dimensions; the knowledge bases were indexed with 1536. Re-indexing needed: re-index them onto a model of the new size first.',
+    guardMessages.reindex('nomic-embed-text', 768, 1536),
+    BOUND,
+    [{ field: 'reassignTo', message: guardMessages.reindexField(768, 1536) }],
   ),
 };
 
@@ -66,6 +99,53 @@ export function ApiModelGuards(
           examples: Object.fromEntries(
             guards.map((guard) => [guard, EXAMPLES[guard]]),
           ),
+        },
+      },
+    }),
+  );
+}
+
+/** Documents the 400 of a knowledge-base declaration whose models cannot be bound, with an example. */
+export function ApiBindingRefusals(): MethodDecorator {
+  const errors = [
+    {
+      field: 'embeddingModelId',
+      message: bindingProblem(
+        {
+          name: 'nomic-embed-text',
+          type: 'embedding',
+          scope: 'global',
+          status: 'inactive',
+        },
+        'embedding',
+        'global',
+        false,
+      ),
+    },
+  ];
+  return applyDecorators(
+    ApiExtraModels(ProblemDto),
+    ApiResponse({
+      status: 400,
+      description:
+        'Invalid input, or a named model that cannot be bound (unknown, of another type or scope, not active); `errors` names each field.',
+      content: {
+        [PROBLEM_CONTENT_TYPE]: {
+          schema: { $ref: getSchemaPath(ProblemDto) },
+          examples: {
+            notActive: {
+              summary: 'A named model is not active',
+              value: {
+                type: problemType('VALIDATION_FAILED'),
+                title: 'Invalid request',
+                status: 400,
+                detail: `${errors[0].field} ${errors[0].message}`,
+                code: 'VALIDATION_FAILED',
+                correlationId: '8d6b2c1e-3f4a-4b5c-9d8e-7f6a5b4c3d2e',
+                errors,
+              },
+            },
+          },
         },
       },
     }),

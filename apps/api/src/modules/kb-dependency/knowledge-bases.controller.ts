@@ -30,6 +30,7 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { type Principal } from '../auth/principal';
 import { KnowledgeBaseDto } from './dto/knowledge-base.response';
 import { UpsertKnowledgeBaseDto } from './dto/upsert-knowledge-base.dto';
+import { ApiBindingRefusals } from './api-model-guards.decorator';
 import { KnowledgeBasesService } from './knowledge-bases.service';
 
 @Injectable()
@@ -75,6 +76,7 @@ export class KnowledgeBasesController {
     description: 'Updated (or unchanged).',
   })
   @ApiCreatedResponse({ type: KnowledgeBaseDto, description: 'Created.' })
+  @ApiBindingRefusals()
   @ApiProblems(400, 401, 413)
   async upsert(
     @Param('kbId', KnowledgeBaseIdPipe) kbId: string,

@@ -10,6 +10,7 @@ import {
   type ModelType,
 } from '@llm-registry/contracts';
 import { EntityRepository } from '../../database/entity-repository';
+import { hydrate } from '../../database/hydrate';
 import { containsPattern } from '../../database/like-pattern';
 import { updateAndReload } from '../../database/update-and-reload';
 import { KnowledgeBaseEntity } from './knowledge-base.entity';
@@ -72,13 +73,24 @@ export class KnowledgeBasesRepository extends EntityRepository<KnowledgeBaseEnti
     super(dataSource, KnowledgeBaseEntity);
   }
 
-  insert(
+  /**
+   * Inserts the knowledge base unless a row with its id exists or is being inserted; null then (a
+   * concurrent first declaration won), and the caller locks and updates that row instead.
+   */
+  async insertIfAbsent(
     id: string,
     values: KnowledgeBaseValues,
     manager: EntityManager,
-  ): Promise<KnowledgeBaseEntity> {
-    const repo = this.repo(manager);
-    return repo.save(repo.create({ id, ...values }));
+  ): Promise<KnowledgeBaseEntity | null> {
+    const result = await this.repo(manager)
+      .createQueryBuilder()
+      .insert()
+      .values({ id, ...values })
+      .orIgnore()
+      .returning('*')
+      .execute();
+    const [row] = result.raw as Record<string, unknown>[];
+    return row ? hydrate(manager, KnowledgeBaseEntity, row) : null;
   }
 
   update(

@@ -23,6 +23,7 @@ import { AuthErrorCode, AuthException } from '../auth/auth.exception';
 import { type Principal } from '../auth/principal';
 import { type ModelEntity } from '../registry/model.entity';
 import { RegistryException } from '../registry/registry.exception';
+import { bindingProblem } from './guard-messages';
 import { type KnowledgeBaseEntity } from './knowledge-base.entity';
 import {
   toDependents,
@@ -53,37 +54,49 @@ export class KnowledgeBasesService {
 
   /**
    * Creates or replaces the knowledge base's declaration. Sending the same declaration again changes
-   * nothing (no new version, no audit event). The named models are share-locked while it is written.
+   * nothing (no new version, no audit event). Locks are taken in the order model changes take them —
+   * default slots, then model rows, then the knowledge base — so a declaration racing a delete or a
+   * deactivation waits for it instead of deadlocking, and never ends up pointing at a removed model.
    */
   async upsert(
     principal: Principal,
     id: string,
     request: UpsertKnowledgeBaseRequest,
   ): Promise<{ knowledgeBase: KnowledgeBase; created: boolean }> {
-    const scope = manageableScope(principal, request.scope);
-    const values: KnowledgeBaseValues = {
-      name: request.name,
-      scope,
-      embeddingModelId: request.embeddingModelId,
-      generationModelId: request.generationModelId ?? null,
-      rerankModelId: request.rerankModelId ?? null,
-    };
+    assertMayManage(principal);
     return this.knowledgeBases.transaction(async (manager) => {
-      const current = await this.knowledgeBases.findByIdForUpdate(id, manager);
-      if (current) assertSameScope(principal, current);
+      // Left out, the scope stays what it is; read unlocked here, and checked again once locked.
+      const existing = await this.knowledgeBases.findById(id, manager);
+      let values = declaredValues(principal, request, existing);
+      await this.lockModelsUsed(manager, values);
+      let current = await this.knowledgeBases.findByIdForUpdate(id, manager);
+      if (!current) {
+        await this.assertBindable(manager, values, null);
+        const inserted = await this.knowledgeBases.insertIfAbsent(
+          id,
+          values,
+          manager,
+        );
+        if (inserted) {
+          await this.recordChange(manager, null, inserted);
+          return { knowledgeBase: toKnowledgeBase(inserted), created: true };
+        }
+        // A concurrent first declaration of the same id won: this one updates it.
+        current = await this.knowledgeBases.findByIdForUpdate(id, manager);
+        if (!current) throw KbDependencyException.notFound(id);
+      }
+      assertSameScope(principal, current);
+      if (current.scope !== values.scope && request.scope === undefined) {
+        // Its scope changed since the unlocked read: declare it in the scope it has now.
+        values = declaredValues(principal, request, current);
+        await this.lockModelsUsed(manager, values);
+      }
       await this.assertBindable(manager, values, current);
-      if (current && !changed(current, values))
+      if (!changed(current, values))
         return { knowledgeBase: toKnowledgeBase(current), created: false };
-      const saved = current
-        ? await this.knowledgeBases.update(id, values, manager)
-        : await this.knowledgeBases.insert(id, values, manager);
-      await this.audit.record(manager, {
-        action: current ? 'knowledge_base.updated' : 'knowledge_base.created',
-        entityType: 'knowledge_base',
-        entityId: id,
-        changes: knowledgeBaseChanges(current, saved),
-      });
-      return { knowledgeBase: toKnowledgeBase(saved), created: !current };
+      const saved = await this.knowledgeBases.update(id, values, manager);
+      await this.recordChange(manager, current, saved);
+      return { knowledgeBase: toKnowledgeBase(saved), created: false };
     });
   }
 
@@ -171,26 +184,37 @@ export class KnowledgeBasesService {
   }
 
   /**
+   * Share-locks what the declaration relies on until it commits: the default slots of the roles it
+   * leaves empty, then the models it names (in id order, so two declarations cannot deadlock).
+   */
+  private async lockModelsUsed(
+    manager: EntityManager,
+    values: KnowledgeBaseValues,
+  ): Promise<void> {
+    const byDefault = KNOWLEDGE_BASE_ROLES.filter(
+      (role) => values[ROLE_PROPERTIES[role]] === null,
+    );
+    await this.models.lockDefaultSlotsShared(byDefault, values.scope, manager);
+    await this.models.lockShared(namedModelIds(values), manager);
+  }
+
+  /**
    * Each named model must exist, have the role's type, be visible from the scope, and be active; a
    * binding the knowledge base already has may stay on a deprecated model (it is to migrate, not new).
+   * The models are share-locked already (lockModelsUsed), so what is read here holds until commit.
    */
   private async assertBindable(
     manager: EntityManager,
     values: KnowledgeBaseValues,
     current: KnowledgeBaseEntity | null,
   ): Promise<void> {
-    const named = KNOWLEDGE_BASE_ROLES.flatMap((role) => {
-      const id = values[ROLE_PROPERTIES[role]];
-      return id ? [{ role, id }] : [];
-    });
-    const locked = await this.models.lockShared(
-      [...new Set(named.map((binding) => binding.id))],
-      manager,
-    );
-    const byId = new Map(locked.map((model) => [model.id, model]));
+    const found = await this.models.findByIds(namedModelIds(values), manager);
+    const byId = new Map(found.map((model) => [model.id, model]));
     const errors: FieldError[] = [];
-    for (const { role, id } of named) {
+    for (const role of KNOWLEDGE_BASE_ROLES) {
       const field = ROLE_PROPERTIES[role];
+      const id = values[field];
+      if (!id) continue;
       const problem = bindingProblem(
         byId.get(id),
         role,
@@ -201,22 +225,44 @@ export class KnowledgeBasesService {
     }
     if (errors.length > 0) throw new ValidationProblem(errors);
   }
+
+  private async recordChange(
+    manager: EntityManager,
+    before: KnowledgeBaseEntity | null,
+    after: KnowledgeBaseEntity,
+  ): Promise<void> {
+    await this.audit.record(manager, {
+      action: before ? 'knowledge_base.updated' : 'knowledge_base.created',
+      entityType: 'knowledge_base',
+      entityId: after.id,
+      changes: knowledgeBaseChanges(before, after),
+    });
+  }
 }
 
-function bindingProblem(
-  model: ModelEntity | undefined,
-  role: KnowledgeBaseRole,
-  scope: string,
-  alreadyBound: boolean,
-): string | null {
-  if (!model) return 'names no model';
-  if (model.type !== role)
-    return `must name a model of type ${role}; ${model.name} is of type ${model.type}`;
-  if (model.scope !== GLOBAL_SCOPE && model.scope !== scope)
-    return `names ${model.name} of scope ${model.scope}; a knowledge base of scope ${scope} can use its own scope's models and global ones`;
-  if (model.status === 'active') return null;
-  if (model.status === 'deprecated' && alreadyBound) return null;
-  return `must name an active model; ${model.name} is ${model.status}`;
+/** The declaration as stored: the request's models, in the scope the caller may write. */
+function declaredValues(
+  principal: Principal,
+  request: UpsertKnowledgeBaseRequest,
+  existing: KnowledgeBaseEntity | null,
+): KnowledgeBaseValues {
+  return {
+    name: request.name,
+    scope: manageableScope(principal, request.scope, existing?.scope),
+    embeddingModelId: request.embeddingModelId,
+    generationModelId: request.generationModelId ?? null,
+    rerankModelId: request.rerankModelId ?? null,
+  };
+}
+
+function namedModelIds(values: KnowledgeBaseValues): string[] {
+  return [
+    ...new Set(
+      KNOWLEDGE_BASE_ROLES.flatMap(
+        (role) => values[ROLE_PROPERTIES[role]] ?? [],
+      ),
+    ),
+  ];
 }
 
 /** Admins and API keys manage knowledge bases; viewers only read them. */
@@ -228,14 +274,17 @@ function assertMayManage(principal: Principal): void {
     );
 }
 
-/** The scope a knowledge base is written in: a scoped API key's own, else the one asked for, else global. */
+/**
+ * The scope a knowledge base is written in: a scoped API key's own, else the one asked for, else the
+ * one it already has, else global.
+ */
 function manageableScope(
   principal: Principal,
   requested: string | undefined,
+  current: string | undefined,
 ): string {
-  assertMayManage(principal);
   if (principal.kind === 'user' || principal.scope === null)
-    return requested ?? GLOBAL_SCOPE;
+    return requested ?? current ?? GLOBAL_SCOPE;
   if (requested !== undefined && requested !== principal.scope)
     throw new ValidationProblem([
       {

@@ -8,6 +8,7 @@ import {
 } from '@llm-registry/contracts';
 import { ValidationProblem } from '../../common/problem/problem.exception';
 import { type ModelEntity } from '../registry/model.entity';
+import { guardMessages, type Retirement } from './guard-messages';
 import { toDependents } from './knowledge-base.mapper';
 import {
   KbDependencyErrorCode,
@@ -22,9 +23,6 @@ import {
   ModelReferencesRepository,
   visibleFromAll,
 } from './model-references.repository';
-
-/** How a model stops serving: deleted, deactivated, or deprecated (its bindings stay, to migrate). */
-export type Retirement = 'delete' | 'deactivate' | 'deprecate';
 
 /** What a retirement did to the knowledge bases, for the audit trail and the caller. */
 export interface RetirementImpact {
@@ -86,16 +84,20 @@ export class ModelGuardService {
         : null;
     const missing = [
       retirement !== 'deprecate' && dependents.bindings > 0 && !target
-        ? `${plural(dependents.bindings, 'knowledge base')} ${dependents.bindings === 1 ? 'uses' : 'use'} it: name a replacement with reassignTo (same type${model.type === 'embedding' ? ' and dimensions' : ''}) to move them in the same transaction`
+        ? guardMessages.bindingsReason(dependents.bindings, model.type)
         : null,
       dependents.defaults > 0 && !newDefault
-        ? `it is the default ${model.type} model of scope ${model.scope} and ${plural(dependents.defaults, 'knowledge base')} ${dependents.defaults === 1 ? 'relies' : 'rely'} on that: name the new default with newDefaultId`
+        ? guardMessages.defaultReason(
+            model.type,
+            model.scope,
+            dependents.defaults,
+          )
         : null,
     ].filter((reason): reason is string => reason !== null);
     if (missing.length > 0)
       throw KbDependencyException.guard(
         KbDependencyErrorCode.ModelInUse,
-        `${capitalize(verb(retirement))} ${model.name} would break knowledge bases: ${missing.join('; ')}.`,
+        guardMessages.inUse(retirement, model.name, missing),
         toDependents(dependents, role),
       );
     const reassigned =
@@ -119,11 +121,11 @@ export class ModelGuardService {
     if (before.type !== 'embedding') return;
     const changed: FieldError[] = PINNED_FIELDS.filter(
       (field) => before[field] !== after[field],
-    ).map((field) => ({ field, message: 'is pinned by knowledge bases' }));
+    ).map((field) => ({ field, message: guardMessages.pinnedField }));
     if (before.params['dimensions'] !== after.params['dimensions'])
       changed.unshift({
         field: 'params.dimensions',
-        message: 'is pinned by knowledge bases',
+        message: guardMessages.pinnedField,
       });
     if (changed.length === 0) return;
     const dependents = await this.knowledgeBases.dependentsOf(
@@ -132,10 +134,13 @@ export class ModelGuardService {
       manager,
     );
     if (dependents.bindings === 0) return;
-    const fields = changed.map((error) => error.field).join(', ');
     throw KbDependencyException.guard(
       KbDependencyErrorCode.EmbeddingPinned,
-      `${fields} of ${before.name} cannot change while ${plural(dependents.bindings, 'knowledge base')} ${dependents.bindings === 1 ? 'is' : 'are'} indexed with it: register a new model and re-index them instead.`,
+      guardMessages.pinned(
+        changed.map((error) => error.field),
+        before.name,
+        dependents.bindings,
+      ),
       toDependents(dependents, 'embedding'),
       changed,
     );
@@ -195,17 +200,22 @@ export class ModelGuardService {
       throw refuse(
         `${target.name} belongs to scope ${target.scope}; knowledge bases of scope ${scopes.join(', ')} cannot use it`,
       );
-    const from = model.params['dimensions'];
-    const to = target.params['dimensions'];
-    if (role === 'embedding' && from !== to)
+    // Only an index of a known size can move: unknown dimensions cannot be shown to match.
+    const from = dimensionsOf(model);
+    const to = dimensionsOf(target);
+    if (
+      role === 'embedding' &&
+      dependents.bindings > 0 &&
+      (from === undefined || from !== to)
+    )
       throw KbDependencyException.guard(
         KbDependencyErrorCode.ReindexNeeded,
-        `${target.name} has ${String(to)} dimensions; the knowledge bases were indexed with ${String(from)}. Re-indexing needed: rebuild them with the new model, then delete this one.`,
+        guardMessages.reindex(target.name, to, from),
         toDependents(dependents, role),
         [
           {
             field: 'reassignTo',
-            message: `has ${String(to)} dimensions, not ${String(from)}: re-indexing needed`,
+            message: guardMessages.reindexField(to, from),
           },
         ],
       );
@@ -213,21 +223,7 @@ export class ModelGuardService {
   }
 }
 
-function verb(retirement: Retirement): string {
-  switch (retirement) {
-    case 'delete':
-      return 'deleting';
-    case 'deactivate':
-      return 'deactivating';
-    case 'deprecate':
-      return 'deprecating';
-  }
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+function dimensionsOf(model: ModelEntity): number | undefined {
+  const dimensions = model.params['dimensions'];
+  return typeof dimensions === 'number' ? dimensions : undefined;
 }

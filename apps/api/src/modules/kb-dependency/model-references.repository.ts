@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { GLOBAL_SCOPE, type ModelType } from '@llm-registry/contracts';
+import { shareLockUntilCommit } from '../../database/advisory-lock';
+import { defaultSlotKey } from '../registry/default-slot';
 import { ModelEntity } from '../registry/model.entity';
 
 /** How many replacement candidates the dependents view offers. */
@@ -31,9 +33,27 @@ export class ModelReferencesRepository {
       .getMany();
   }
 
-  findByIds(ids: string[]): Promise<ModelEntity[]> {
+  /**
+   * Holds the default slots of these types in the scope and globally until the transaction ends: the
+   * defaults a knowledge base falls back to cannot change hands or leave while it is being declared.
+   * Taken before any row lock, in the order model changes take them (slot, then rows).
+   */
+  async lockDefaultSlotsShared(
+    types: ModelType[],
+    scope: string,
+    manager: EntityManager,
+  ): Promise<void> {
+    const keys = types.flatMap((type) =>
+      [...new Set([scope, GLOBAL_SCOPE])].map((s) => defaultSlotKey(type, s)),
+    );
+    for (const key of keys.sort()) await shareLockUntilCommit(manager, key);
+  }
+
+  findByIds(ids: string[], manager?: EntityManager): Promise<ModelEntity[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(ModelEntity).findBy({ id: In(ids) });
+    return (manager ?? this.dataSource.manager)
+      .getRepository(ModelEntity)
+      .findBy({ id: In(ids) });
   }
 
   /** The defaults of these types in these scopes and globally. */

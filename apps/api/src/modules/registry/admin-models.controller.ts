@@ -128,7 +128,7 @@ export class AdminModelsController {
   })
   @ApiParam(ID_PARAM)
   @ApiOkResponse({ type: ModelDto })
-  @ApiModelGuards(['inUse', 'reindex'])
+  @ApiModelGuards(['inUse', 'defaultInUse', 'reindex'])
   @ApiProblems(400, 404)
   setStatus(
     @Param('id', UuidParamPipe) id: string,
@@ -162,7 +162,7 @@ export class AdminModelsController {
   })
   @ApiParam(ID_PARAM)
   @ApiNoContentResponse({ description: 'Deleted.' })
-  @ApiModelGuards(['inUse', 'reindex'])
+  @ApiModelGuards(['inUse', 'defaultInUse', 'reindex'])
   @ApiProblems(400, 404)
   async remove(
     @Param('id', UuidParamPipe) id: string,

@@ -10,6 +10,7 @@ import {
 import { containsPattern } from '../../database/like-pattern';
 import { updateAndReload } from '../../database/update-and-reload';
 import { lockUntilCommit } from '../../database/advisory-lock';
+import { defaultSlotKey } from './default-slot';
 import { ModelEntity } from './model.entity';
 import { servingSql } from './serving.sql';
 import { EntityRepository } from '../../database/entity-repository';
@@ -150,7 +151,7 @@ export class ModelsRepository extends EntityRepository<ModelEntity> {
     scope: string,
     manager: EntityManager,
   ): Promise<void> {
-    await lockUntilCommit(manager, `models.default:${type}:${scope}`);
+    await lockUntilCommit(manager, defaultSlotKey(type, scope));
   }
 
   /** Returns the ids that were the default (at most one, by the unique index). */
@@ -168,6 +169,21 @@ export class ModelsRepository extends EntityRepository<ModelEntity> {
     if (exceptId) qb.andWhere('id <> :exceptId', { exceptId });
     const result = await qb.returning(['id']).execute();
     return (result.raw as { id: string }[]).map((row) => row.id);
+  }
+
+  /** Clears the successor of the deprecated models naming this one (bumping their versions); returns their ids. */
+  async clearSuccessor(
+    successorId: string,
+    manager: EntityManager,
+  ): Promise<string[]> {
+    const result = await this.repo(manager)
+      .createQueryBuilder()
+      .update()
+      .set({ successorId: null })
+      .where('successor_id = :successorId', { successorId })
+      .returning(['id'])
+      .execute();
+    return (result.raw as { id: string }[]).map((row) => row.id).sort();
   }
 
   async delete(id: string, manager?: EntityManager): Promise<boolean> {

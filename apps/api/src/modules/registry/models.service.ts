@@ -23,18 +23,22 @@ import {
   type UpdateModelStatusRequest,
 } from '@llm-registry/contracts';
 import {
+  ConcurrentChangeProblem,
   ProblemException,
   ValidationProblem,
   VersionConflictProblem,
 } from '../../common/problem/problem.exception';
 import { definedOnly } from '../../common/utils/defined-only';
-import { isUniqueViolation } from '../../database/postgres-errors';
+import {
+  isConcurrencyFailure,
+  isUniqueViolation,
+} from '../../database/postgres-errors';
 import { diffFields } from '../audit/audit-diff';
 import { auditSnapshot } from '../audit/audit-snapshot';
 import { AuditService } from '../audit/audit.service';
+import { type Retirement } from '../kb-dependency/guard-messages';
 import {
   ModelGuardService,
-  type Retirement,
   type RetirementImpact,
 } from '../kb-dependency/model-guard.service';
 import { ProviderConnectionsService } from '../providers/provider-connections.service';
@@ -347,11 +351,12 @@ export class ModelsService {
     await this.changes.publish([id]);
   }
 
+  /** Deletes the model; deprecated models that named it as their successor are left without one. */
   private async removeIn(
     manager: EntityManager,
     id: string,
     query: DeleteModelQuery,
-  ): Promise<{ removed: ModelEntity; impact: RetirementImpact }> {
+  ): Promise<{ removed: ModelEntity; impact: DeletionImpact }> {
     const current = await this.lockForChange(manager, id, query);
     const impact = await this.guard.prepareRetirement(
       manager,
@@ -359,26 +364,27 @@ export class ModelsService {
       'delete',
       query,
     );
+    const successorOf = await this.models.clearSuccessor(id, manager);
     await this.models.delete(id, manager);
     await this.handOverDefault(manager, impact);
-    return { removed: current, impact };
+    return { removed: current, impact: { ...impact, successorOf } };
   }
 
   /**
-   * Locks the model's row (checking the version) for a change that may hand its default over; then the
-   * default slot is locked first, in the order setDefault takes them, so the two cannot deadlock.
+   * Locks the model's row (checking the version) for a change that may take it out of service. The
+   * default slot of its type and scope is locked first, in the order setDefault and knowledge-base
+   * declarations take them: while a declaration relies on the slot's default, that default cannot
+   * leave, and a leaving default sees every declaration committed before it.
    */
   private async lockForChange(
     manager: EntityManager,
     id: string,
     request: { version?: number } & ModelReplacement,
   ): Promise<ModelEntity> {
-    if (request.newDefaultId !== undefined) {
-      // Type and scope are fixed at creation, so reading them unlocked is safe.
-      const model = await this.models.findById(id, manager);
-      if (!model) throw RegistryException.notFound(id);
-      await this.models.lockDefaultSlot(model.type, model.scope, manager);
-    }
+    // Type and scope are fixed at creation, so reading them unlocked is safe.
+    const model = await this.models.findById(id, manager);
+    if (!model) throw RegistryException.notFound(id);
+    await this.models.lockDefaultSlot(model.type, model.scope, manager);
     return this.lockCurrent(id, request.version, manager);
   }
 
@@ -510,6 +516,9 @@ export class ModelsService {
     } catch (error) {
       if (error instanceof ProblemException)
         return { result: bulkRefusal(id, error) };
+      // PostgreSQL undid only this item's savepoint; the others stand.
+      if (isConcurrencyFailure(error))
+        return { result: bulkRefusal(id, new ConcurrentChangeProblem()) };
       throw error;
     }
   }
@@ -693,13 +702,27 @@ function unchanged(model: ModelEntity, changes: ModelChanges): boolean {
   );
 }
 
-/** What a retirement did beyond the model: the knowledge bases it moved and the default it handed over. */
+/** A deletion's impact: the retirement's, and the deprecated models it leaves without a successor. */
+type DeletionImpact = RetirementImpact & { successorOf: string[] };
+
+/**
+ * What a retirement did beyond the model: the knowledge bases it moved, the default it handed over,
+ * and the deprecated models that lost it as their successor.
+ */
 function impactChanges(
   model: ModelEntity,
-  impact: RetirementImpact | null,
+  impact: RetirementImpact | DeletionImpact | null,
 ): AuditChanges {
   if (!impact) return {};
   const changes: AuditChanges = {};
+  if ('successorOf' in impact && impact.successorOf.length > 0) {
+    const naming = (successorId: string | null) =>
+      Object.fromEntries(impact.successorOf.map((id) => [id, successorId]));
+    changes['deprecatedModels.successorId'] = {
+      before: naming(model.id),
+      after: naming(null),
+    };
+  }
   if (impact.role && impact.reassigned.length > 0) {
     const pointingAt = (modelId: string | null) =>
       Object.fromEntries(impact.reassigned.map((kb) => [kb.id, modelId]));

@@ -148,7 +148,10 @@ export const MAX_BULK_IDS = 500;
 export interface BulkActionRequest {
   action: BulkAction;
   ids: string[];
-  /** deactivate and delete: per model id, the model that takes over its dependents (and default). */
+  /**
+   * deactivate and delete: per model id, the model its knowledge bases move to. A default that
+   * knowledge bases rely on is refused in bulk; retire it alone with `newDefaultId`.
+   */
   reassignTo?: Record<string, string>;
 }
 

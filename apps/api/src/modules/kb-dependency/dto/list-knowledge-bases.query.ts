@@ -1,11 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-} from 'class-validator';
+import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import {
   KNOWLEDGE_BASE_SORT_FIELDS,
   type KnowledgeBaseListQuery,
@@ -16,6 +10,7 @@ import { PageQueryDto } from '../../../common/openapi/page-query.dto';
 import {
   IsOneOf,
   IsScope,
+  IsUuid,
   ToBoolean,
   Trim,
 } from '../../../common/validation/validators';
@@ -44,7 +39,7 @@ export class ListKnowledgeBasesQueryDto
     description: 'Only those bound to this model.',
   })
   @IsOptional()
-  @IsUUID('all', { message: 'must be a UUID' })
+  @IsUuid()
   modelId?: string;
 
   @ApiPropertyOptional({

@@ -1,13 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, IsUUID, Length } from 'class-validator';
+import { IsString, Length } from 'class-validator';
 import {
   GLOBAL_SCOPE,
   type UpsertKnowledgeBaseRequest,
 } from '@llm-registry/contracts';
 import { Nullable, OptionalNotNull } from '../../../common/validation/optional';
-import { IsScope, Trim } from '../../../common/validation/validators';
-
-const UUID_MESSAGE = { message: 'must be a UUID' };
+import { IsScope, IsUuid, Trim } from '../../../common/validation/validators';
 
 export class UpsertKnowledgeBaseDto implements UpsertKnowledgeBaseRequest {
   @ApiProperty({ example: 'Support FAQ', maxLength: 200 })
@@ -21,7 +19,7 @@ export class UpsertKnowledgeBaseDto implements UpsertKnowledgeBaseRequest {
     description:
       'The active embedding model the index is built with. Pinned from then on: it cannot be deleted, deactivated or have its dimensions changed while bound.',
   })
-  @IsUUID('all', UUID_MESSAGE)
+  @IsUuid()
   embeddingModelId!: string;
 
   @ApiPropertyOptional({
@@ -31,7 +29,7 @@ export class UpsertKnowledgeBaseDto implements UpsertKnowledgeBaseRequest {
       'An active generation model; left out or null uses the default generation model of the scope (else the global one).',
   })
   @Nullable()
-  @IsUUID('all', UUID_MESSAGE)
+  @IsUuid()
   generationModelId?: string | null;
 
   @ApiPropertyOptional({
@@ -41,7 +39,7 @@ export class UpsertKnowledgeBaseDto implements UpsertKnowledgeBaseRequest {
       'An active rerank model; left out or null uses the default rerank model of the scope (else the global one).',
   })
   @Nullable()
-  @IsUUID('all', UUID_MESSAGE)
+  @IsUuid()
   rerankModelId?: string | null;
 
   @ApiPropertyOptional({

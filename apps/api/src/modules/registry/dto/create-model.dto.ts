@@ -9,7 +9,6 @@ import {
   IsNumber,
   IsObject,
   IsString,
-  IsUUID,
   Length,
   Max,
   MaxLength,
@@ -35,6 +34,7 @@ import {
   IsHttpUrl,
   IsOneOf,
   IsScope,
+  IsUuid,
   Trim,
 } from '../../../common/validation/validators';
 import { HealthCheckSettingsDto } from '../../connection-tests/dto/health-check-settings.dto';
@@ -75,7 +75,7 @@ export class CreateModelDto implements CreateModelRequest {
       'The provider connection (endpoint and credentials) to call it through; must be of the same provider.',
   })
   @Nullable()
-  @IsUUID('all', { message: 'must be a UUID' })
+  @IsUuid()
   providerConnectionId?: string | null;
 
   @ApiProperty({

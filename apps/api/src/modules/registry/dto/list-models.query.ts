@@ -1,11 +1,5 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-} from 'class-validator';
+import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import {
   GLOBAL_SCOPE,
   MODEL_SORT_FIELDS,
@@ -23,6 +17,7 @@ import { PageQueryDto } from '../../../common/openapi/page-query.dto';
 import {
   IsOneOf,
   IsScope,
+  IsUuid,
   ToBoolean,
   Trim,
 } from '../../../common/validation/validators';
@@ -40,7 +35,7 @@ export class ListModelsQueryDto extends PageQueryDto implements ModelListQuery {
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
-  @IsUUID('all', { message: 'must be a UUID' })
+  @IsUuid()
   providerConnectionId?: string;
 
   @ApiPropertyOptional({ enum: MODEL_STATUSES })

@@ -9,7 +9,6 @@ import {
   IsArray,
   IsInt,
   IsISO8601,
-  IsUUID,
   Min,
 } from 'class-validator';
 import {
@@ -26,9 +25,12 @@ import {
 } from '@llm-registry/contracts';
 import { VersionQueryDto } from '../../../common/openapi/version-query.dto';
 import { Nullable, OptionalNotNull } from '../../../common/validation/optional';
-import { IsOneOf, IsUuidRecord } from '../../../common/validation/validators';
+import {
+  IsOneOf,
+  IsUuid,
+  IsUuidRecord,
+} from '../../../common/validation/validators';
 
-const UUID_MESSAGE = { message: 'must be a UUID' };
 const REASSIGN_TO = {
   format: 'uuid',
   description:
@@ -44,12 +46,12 @@ const NEW_DEFAULT_ID = {
 class ReplacementFields implements ModelReplacement {
   @ApiPropertyOptional(REASSIGN_TO)
   @OptionalNotNull()
-  @IsUUID('all', UUID_MESSAGE)
+  @IsUuid()
   reassignTo?: string;
 
   @ApiPropertyOptional(NEW_DEFAULT_ID)
   @OptionalNotNull()
-  @IsUUID('all', UUID_MESSAGE)
+  @IsUuid()
   newDefaultId?: string;
 }
 
@@ -100,7 +102,7 @@ export class UpdateModelStatusDto
       'deprecated only: the active model of the same type its users should move to.',
   })
   @Nullable()
-  @IsUUID('all', UUID_MESSAGE)
+  @IsUuid()
   successorId?: string | null;
 }
 
@@ -120,7 +122,7 @@ export class BulkActionDto implements BulkActionRequest {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_BULK_IDS)
-  @IsUUID('all', { each: true, message: 'each id must be a UUID' })
+  @IsUuid({ each: true })
   ids!: string[];
 
   @ApiPropertyOptional({

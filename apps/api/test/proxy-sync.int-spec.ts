@@ -289,6 +289,17 @@ describe.each(queueCases())('LiteLLM mirror on the $name queue', (queue) => {
     );
     for (const id of [deactivated, bulkA, bulkB])
       expect((await waitForMirror(t, id)).proxySync?.lastError).toBeNull();
+    // Known to be gone: editing the inactive model calls LiteLLM no more.
+    await drained(t);
+    const beforeEdit = litellm.calls.length;
+    await send({
+      method: 'PATCH',
+      url: `${MODELS}/${deactivated}`,
+      body: { description: 'retired', version: await versionOf(deactivated) },
+    });
+    await waitForMirror(t, deactivated);
+    await drained(t);
+    expect(litellm.calls.slice(beforeEdit)).toEqual([]);
     await until(
       'the delete of a deployment already gone',
       async () => litellm.calls.filter((c) => c.path === '/model/delete'),
@@ -322,7 +333,8 @@ describe.each(queueCases())('LiteLLM mirror on the $name queue', (queue) => {
     );
   });
 
-  it('looks after a 500 on create before retrying: a deployment saved anyway is kept, not doubled', async () => {
+  it('counts "saved but not live" as saved: no retry, no double, served once the router reloads', async () => {
+    await settled();
     litellm.failNextCreateSavedButNotLive();
     const id = await createModel(vllmModel());
     const model = await waitForMirror(t, id);
@@ -330,14 +342,47 @@ describe.each(queueCases())('LiteLLM mirror on the $name queue', (queue) => {
     expect(callsAbout(litellm, id)).toEqual([
       'GET /model/info',
       'POST /model/new',
-      'GET /model/info',
-      `PATCH /model/${id}/update`,
     ]);
     expect(
       [...litellm.deployments.values()].filter(
         (d) => d.model_name === `db-${id}`,
       ),
     ).toHaveLength(1);
+    litellm.reloadRouter();
+    const run = await reconcileNow(t);
+    expect(run).toMatchObject({ status: 'succeeded', writes: 0 });
+  });
+
+  it('looks after a 500 on create before retrying, and PATCHes a row stored but not live in the pod that answers', async () => {
+    await settled();
+    const id = await createModel(vllmModel());
+    await waitForMirror(t, id);
+    // Another pod answers now, one that has not loaded the row: the listing and the lookup miss it.
+    litellm.hideFromRouter(id);
+    const mark = litellm.calls.length;
+    const run = await reconcileNow(t);
+    expect(run).toMatchObject({
+      status: 'succeeded',
+      driftFound: { missing: 1 },
+      driftFixed: 1,
+      error: null,
+    });
+    expect(
+      litellm.calls
+        .slice(mark)
+        .filter((c) => JSON.stringify(c).includes(id))
+        .map((c) => `${c.method} ${c.path} ${c.status}`),
+    ).toEqual([
+      'POST /model/new 500',
+      'GET /model/info 400',
+      `PATCH /model/${id}/update 200`,
+    ]);
+    expect(
+      [...litellm.deployments.values()].filter(
+        (d) => d.model_name === `db-${id}`,
+      ),
+    ).toHaveLength(1);
+    expect((await waitForMirror(t, id)).proxySync?.lastError).toBeNull();
   });
 
   it('converges once LiteLLM is back, with nothing lost and nothing doubled', async () => {
@@ -414,21 +459,30 @@ describe.each(queueCases())('LiteLLM mirror on the $name queue', (queue) => {
       ...litellm.deployments.get(repointed)?.litellm_params,
       api_base: 'http://attacker.example/v1',
     };
+    // Stored through the API by someone else, under our naming: not a model we own, so it goes.
     litellm.deployments.set(foreign, {
       model_name: `db-${foreign}`,
       litellm_params: { model: 'openai/gpt-4o', api_key: 'sk-other' },
-      model_info: { id: foreign, db_model: false },
+      model_info: { id: foreign },
     });
     // Not even a uuid: nothing of ours, though named like it.
     litellm.deployments.set('handmade', {
       model_name: 'db-handmade',
       litellm_params: { model: 'openai/gpt-4o' },
-      model_info: { id: 'handmade', db_model: false },
+      model_info: { id: 'handmade' },
+    });
+    // From the proxy's config file: the API cannot delete it (db_model false), so it is left alone.
+    const configured = randomUUID();
+    litellm.deployments.set(configured, {
+      model_name: `db-${configured}`,
+      litellm_params: { model: 'openai/gpt-4o' },
+      model_info: { id: configured },
+      config: true,
     });
     litellm.deployments.set('team-gpt', {
       model_name: 'team-gpt',
       litellm_params: { model: 'openai/gpt-4o' },
-      model_info: { id: 'team-gpt', db_model: false },
+      model_info: { id: 'team-gpt' },
     });
 
     const run = await reconcileNow(t);
@@ -446,6 +500,9 @@ describe.each(queueCases())('LiteLLM mirror on the $name queue', (queue) => {
     expect(litellm.deployments.has(foreign)).toBe(false);
     expect(litellm.deployments.has('handmade')).toBe(false);
     expect(litellm.deployments.has('team-gpt')).toBe(true);
+    expect(litellm.deployments.has(configured)).toBe(true);
+    litellm.deployments.delete(configured);
+    litellm.deployments.delete('team-gpt');
   });
 
   it('leaves no deployment behind for a model deleted while a reconcile was re-creating it', async () => {
@@ -511,7 +568,8 @@ describe.each(queueCases())('LiteLLM mirror on the $name queue', (queue) => {
       litellm.deployments.set(`config-${i}`, {
         model_name: `team-model-${i}`,
         litellm_params: { model: 'openai/gpt-4o-mini' },
-        model_info: { id: `config-${i}`, db_model: false },
+        model_info: { id: `config-${i}` },
+        config: true,
       });
     try {
       const run = await reconcileNow(t);
@@ -519,6 +577,108 @@ describe.each(queueCases())('LiteLLM mirror on the $name queue', (queue) => {
     } finally {
       for (let i = 0; i < 120; i++) litellm.deployments.delete(`config-${i}`);
     }
+  });
+
+  it('writes nothing while LiteLLM has no database, and says why', async () => {
+    await settled();
+    const id = await createModel(vllmModel());
+    await waitForMirror(t, id);
+    litellm.deployments.delete(id);
+    litellm.dbConnected = false;
+    try {
+      const mark = litellm.calls.length;
+      const run = await reconcileNow(t);
+      expect(run).toMatchObject({ status: 'failed', reads: 0, writes: 0 });
+      expect(run.error).toMatch(/database is disconnected/);
+      expect(litellm.calls.slice(mark)).toEqual([]);
+    } finally {
+      litellm.dbConnected = true;
+    }
+    const repaired = await reconcileNow(t);
+    expect(repaired).toMatchObject({
+      status: 'succeeded',
+      driftFound: { missing: 1 },
+    });
+    expect(litellm.deployments.has(id)).toBe(true);
+  });
+
+  it('reads a proxy without /v2/model/info through one /model/info', async () => {
+    await settled();
+    litellm.withoutV2Listing = true;
+    try {
+      const mark = litellm.calls.length;
+      const run = await reconcileNow(t);
+      expect(run).toMatchObject({ status: 'succeeded', reads: 2, writes: 0 });
+      expect(
+        litellm.calls
+          .slice(mark)
+          .map((c) => `${c.method} ${c.path} ${c.status}`),
+      ).toEqual(['GET /v2/model/info 404', 'GET /model/info 200']);
+    } finally {
+      litellm.withoutV2Listing = false;
+    }
+  });
+
+  it('compares what LiteLLM masks by fingerprint only: a masked token or max_tokens is no drift and never written back', async () => {
+    await settled();
+    const bedrock = (
+      await send({
+        method: 'POST',
+        url: PROVIDERS,
+        body: {
+          name: 'Bedrock',
+          provider: 'bedrock',
+          region: 'eu-west-1',
+          accessKeyId: 'AKIAMIRRORTEST000001',
+          secretAccessKey: KEY,
+          sessionToken: `session-${KEY}`,
+        },
+      })
+    ).body;
+    const ids = [
+      await createModel(
+        vllmModel({ params: { temperature: 0.3, max_output_tokens: 4096 } }),
+      ),
+      await createModel(
+        generationModel({
+          provider: 'bedrock',
+          modelName: 'anthropic.claude-3-5-haiku-20241022-v1:0',
+          providerConnectionId: bedrock.id,
+          params: { max_output_tokens: 1024 },
+        }),
+      ),
+    ];
+    for (const id of ids) await waitForMirror(t, id);
+    const listed = JSON.stringify(
+      (await fetch(`${litellm.url}/v2/model/info?size=500`, {
+        headers: { authorization: `Bearer ${litellm.masterKey}` },
+      }).then((r) => r.json())) as unknown,
+    );
+    // LiteLLM shows these masked: comparing them in clear would call every run a drift.
+    expect(listed).toContain('"max_tokens":"****"');
+    expect(listed).toMatch(/"aws_session_token":"sess\*\*\*\*/);
+    await reconcileNow(t);
+    const run = await reconcileNow(t);
+    expect(run).toMatchObject({ writes: 0, driftFound: { changed: 0 } });
+
+    // A new session token reaches LiteLLM as itself, never as what LiteLLM showed.
+    const rotated = `session-${ROTATED_KEY}`;
+    await send({
+      method: 'PATCH',
+      url: `${PROVIDERS}/${bedrock.id}`,
+      body: {
+        accessKeyId: 'AKIAMIRRORTEST000001',
+        secretAccessKey: KEY,
+        sessionToken: rotated,
+        version: bedrock.version,
+      },
+    });
+    await until(
+      'the new session token in LiteLLM',
+      async () => litellm.deployments.get(ids[1])?.litellm_params,
+      (params) => params?.['aws_session_token'] === rotated,
+    );
+    await settled();
   });
 
   it('sends a rotated key to LiteLLM for every model of the connection', async () => {
@@ -616,6 +776,11 @@ describe.each(queueCases())('LiteLLM mirror on the $name queue', (queue) => {
         ?.litellm_params?.api_key;
       if (key !== undefined)
         expect([KEY, ROTATED_KEY, 'sk-other']).toContain(key);
+      const token = (
+        write.body as { litellm_params?: { aws_session_token?: string } }
+      )?.litellm_params?.aws_session_token;
+      if (token !== undefined)
+        expect([`session-${KEY}`, `session-${ROTATED_KEY}`]).toContain(token);
     }
     const [rows] = await t.dataSource.query(
       `SELECT (SELECT string_agg(row_to_json(m)::text, '') FROM models m)
@@ -625,6 +790,10 @@ describe.each(queueCases())('LiteLLM mirror on the $name queue', (queue) => {
     const stored = `${rows.text}\n${await queueContents(t)}\n${answers.join('\n')}`;
     for (const secret of [KEY, ROTATED_KEY, litellm.masterKey])
       expect(stored).not.toContain(secret);
+    // The masked values LiteLLM listed were there to be written back, and never were.
+    expect(
+      writes.some((w) => JSON.stringify(w.body).includes('session-')),
+    ).toBe(true);
   });
 });
 

@@ -11,8 +11,10 @@ import { type AddressInfo, type Socket } from 'node:net';
 /**
  * A LiteLLM proxy with STORE_MODEL_IN_DB=True, as /work/shared/reference/litellm-proxy-api.md describes
  * it, quirks included: a duplicate id on /model/new is a 500, deleting an unknown id a 400, PATCH merges
- * (null deletes nothing), listings drop or mask credentials and merge in cost-map fields and defaults,
- * /v2/model/info pages. Every call is recorded.
+ * (null deletes nothing), listings come from the answering pod's router (a row saved but not live there
+ * is not listed), drop or mask credentials (and anything named like one) and merge in cost-map fields
+ * and defaults, /v2/model/info pages, config-file models cannot be changed through the API. Every call
+ * is recorded.
  */
 export interface LiteLLMDouble {
   url: string;
@@ -28,8 +30,19 @@ export interface LiteLLMDouble {
   /** `refused`: nothing listens; 503: everything answers 503. */
   down(mode?: 'refused' | 503): Promise<void>;
   up(): Promise<void>;
-  /** The next /model/new saves the row and answers 500 "saved, but not live in this pod's router". */
+  /**
+   * The next /model/new saves the row and answers 500 "saved, but not live in this pod's router": the
+   * row is not listed until the router reloads (reloadRouter) or a PATCH reloads it.
+   */
   failNextCreateSavedButNotLive(): void;
+  /** The answering pod stops serving a stored row, as a pod that has not reloaded yet would. */
+  hideFromRouter(id: string): void;
+  /** The router's reload job ran: every stored row is live. */
+  reloadRouter(): void;
+  /** An older proxy: no /v2/model/info (404), everything from /model/info. */
+  withoutV2Listing: boolean;
+  /** False: the proxy lost its database; readiness says so and writes answer 500 "No DB Connected". */
+  dbConnected: boolean;
   /** Holds every /model/new until the returned function is called; `heldCreates` counts the waiting. */
   holdCreates(): () => void;
   heldCreates: number;
@@ -50,6 +63,8 @@ export interface StoredDeployment {
   model_name: string;
   litellm_params: Record<string, unknown>;
   model_info: Record<string, unknown>;
+  /** From the proxy's config.yaml, not its database: listed with db_model false, not editable (§3, §4). */
+  config?: boolean;
 }
 
 /** Removed from listings; other names with these words are masked (reference §2). */
@@ -116,6 +131,8 @@ export async function startLiteLLMDouble(
   const sockets = new Set<Socket>();
   let unavailable = false;
   let savedButNotLive = false;
+  /** Stored rows the answering pod's router does not serve. */
+  const notLive = new Set<string>();
   let createsHeld: Promise<void> | null = null;
   let server: Server | undefined;
 
@@ -140,6 +157,14 @@ export async function startLiteLLMDouble(
     failNextCreateSavedButNotLive() {
       savedButNotLive = true;
     },
+    hideFromRouter(id) {
+      notLive.add(id);
+    },
+    reloadRouter() {
+      notLive.clear();
+    },
+    withoutV2Listing: false,
+    dbConnected: true,
     holdCreates() {
       let release = () => undefined as void;
       createsHeld = new Promise((resolve) => (release = resolve));
@@ -215,7 +240,15 @@ export async function startLiteLLMDouble(
       throw proxyError(double.failWrites, 'Internal Server Error');
     if (method === 'GET' && path === '/health/liveliness') return "I'm alive!";
     if (method === 'GET' && path === '/health/readiness')
-      return { status: 'healthy', db: 'connected' };
+      return {
+        status: 'healthy',
+        db: double.dbConnected ? 'connected' : 'disconnected',
+      };
+    if (method !== 'GET' && !double.dbConnected)
+      throw proxyError(
+        500,
+        "No DB Connected. Here's how to do it - https://docs.litellm.ai/docs/proxy/virtual_keys",
+      );
     if (method === 'POST' && path === '/model/new') return create(body);
     if (method === 'POST' && path === '/model/update')
       return legacyUpdate(body);
@@ -228,7 +261,11 @@ export async function startLiteLLMDouble(
       (path === '/model/info' || path === '/v1/model/info')
     )
       return info(url.searchParams.get('litellm_model_id'));
-    if (method === 'GET' && path === '/v2/model/info')
+    if (
+      method === 'GET' &&
+      path === '/v2/model/info' &&
+      !double.withoutV2Listing
+    )
       return page(url.searchParams);
     throw new HttpError(404, { detail: 'Not Found' });
   }
@@ -259,6 +296,7 @@ export async function startLiteLLMDouble(
     deployments.set(id, stored);
     if (savedButNotLive) {
       savedButNotLive = false;
+      notLive.add(id);
       throw proxyError(
         500,
         pythonRepr(
@@ -273,6 +311,13 @@ export async function startLiteLLMDouble(
   function update(id: string, body: unknown): unknown {
     const stored = deployments.get(id);
     if (!stored) throw proxyError(404, `Model ${id} not found on proxy.`);
+    if (stored.config)
+      throw proxyError(
+        400,
+        'Cannot edit config-based model. Store model in DB via /model/new first.',
+      );
+    // The answering pod reloads its router after the write.
+    notLive.delete(id);
     const changes = (body ?? {}) as Partial<StoredDeployment>;
     if (typeof changes.model_name === 'string')
       stored.model_name = changes.model_name;
@@ -319,15 +364,21 @@ export async function startLiteLLMDouble(
           { loc: ['body', 'id'], msg: 'Field required', type: 'missing' },
         ],
       });
-    if (!deployments.delete(id))
+    if (deployments.get(id)?.config || !deployments.delete(id))
       throw proxyError(400, pythonRepr(`Model with id=${id} not found in db`));
+    notLive.delete(id);
     return { message: `Model: ${id} deleted successfully` };
   }
 
   /** §2 ([PS-2025]): a list, or one deployment in a list; an unknown id is a 400. */
+  /** What the answering pod's router serves. */
+  function served(): [string, StoredDeployment][] {
+    return [...deployments].filter(([id]) => !notLive.has(id));
+  }
+
   function info(id: string | null): unknown {
-    if (id === null) return { data: [...deployments].map(listed) };
-    const stored = deployments.get(id);
+    if (id === null) return { data: served().map(listed) };
+    const stored = notLive.has(id) ? undefined : deployments.get(id);
     if (!stored)
       throw new HttpError(400, {
         detail: { error: `Model id = ${id} not found on litellm proxy` },
@@ -338,7 +389,7 @@ export async function startLiteLLMDouble(
   function page(query: URLSearchParams): unknown {
     const size = Number(query.get('size') ?? DEFAULT_PAGE_SIZE);
     const current = Number(query.get('page') ?? 1);
-    const all = [...deployments].map(listed);
+    const all = served().map(listed);
     return {
       data: all.slice((current - 1) * size, current * size),
       total_count: all.length,
@@ -412,10 +463,8 @@ function listed([id, stored]: [string, StoredDeployment]): unknown {
   const params: Record<string, unknown> = { ...LISTED_PARAM_DEFAULTS };
   for (const [key, value] of Object.entries(stored.litellm_params)) {
     if (REMOVED_PARAMS.has(key)) continue;
-    params[key] =
-      SENSITIVE_NAME.test(key) && typeof value === 'string'
-        ? mask(value)
-        : value;
+    // SensitiveDataMasker goes by the name alone: `max_tokens` is masked too, numbers as their text.
+    params[key] = SENSITIVE_NAME.test(key) ? mask(String(value)) : value;
   }
   const model = String(stored.litellm_params['model'] ?? '');
   return {
@@ -431,7 +480,8 @@ function listed([id, stored]: [string, StoredDeployment]): unknown {
       output_cost_per_token: 0,
       ...stored.model_info,
       id,
-      db_model: true,
+      // The router sets it when it loads a row from the database; config-file models keep false.
+      db_model: !stored.config,
     },
   };
 }

@@ -24,8 +24,10 @@ export async function repairDeployment(
 }
 
 /**
- * A 500 from `/model/new` may still have saved the row (a duplicate id, or "saved but not live", §1):
- * look before retrying, and if it is there, PATCH our values over whatever it holds.
+ * A 500 from `/model/new` may still have saved the row (§1): "saved but not live" says so, and counts
+ * as done. Any other 500 (a duplicate id, say) is looked up before a retry; found, our values are
+ * PATCHed over it. Not listed may still mean stored, in a pod that does not serve it yet, so a PATCH
+ * is tried too: only its "not found" proves the create failed, and the create's error is thrown to retry.
  */
 async function createDeployment(
   client: LiteLLMClient,
@@ -35,8 +37,15 @@ async function createDeployment(
     await client.create(deployment);
   } catch (error) {
     if (!(error instanceof LiteLLMError) || error.status !== 500) throw error;
-    if (!(await client.findDeployment(deployment.model_info.id))) throw error;
-    await client.update(deployment);
+    if (error.savedButNotLive) return;
+    const found = await client.findDeployment(deployment.model_info.id);
+    try {
+      await patch(client, deployment);
+    } catch (patchError) {
+      if (!found && patchError instanceof LiteLLMError && patchError.notFound)
+        throw error;
+      throw patchError;
+    }
   }
 }
 
@@ -46,10 +55,23 @@ async function updateDeployment(
   deployment: LiteLLMDeployment,
 ): Promise<void> {
   try {
-    await client.update(deployment);
+    await patch(client, deployment);
   } catch (error) {
     if (error instanceof LiteLLMError && error.notFound)
       return createDeployment(client, deployment);
+    throw error;
+  }
+}
+
+/** PATCH, done once LiteLLM stored it, live in the answering pod or not. */
+async function patch(
+  client: LiteLLMClient,
+  deployment: LiteLLMDeployment,
+): Promise<void> {
+  try {
+    await client.update(deployment);
+  } catch (error) {
+    if (error instanceof LiteLLMError && error.savedButNotLive) return;
     throw error;
   }
 }

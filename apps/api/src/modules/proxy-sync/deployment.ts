@@ -14,6 +14,9 @@ import { type ModelEntity } from '../registry/model.entity';
 /** Every deployment the registry owns is named `db-<model uuid>`; callers use it as `model`. */
 export const DEPLOYMENT_NAME_PREFIX = 'db-';
 
+/** The fingerprint of a model LiteLLM is known to hold no deployment for: nothing to remove. */
+export const ABSENT_FINGERPRINT = 'absent';
+
 export type MirroredModel = Pick<ModelEntity, 'id' | 'name' | 'type'>;
 
 const MODE: Record<ModelType, LiteLLMMode> = {
@@ -23,8 +26,15 @@ const MODE: Record<ModelType, LiteLLMMode> = {
   rerank: 'rerank',
 };
 
+/**
+ * LiteLLM masks every param whose name holds one of these words when it lists deployments (§2), so
+ * `max_tokens` comes back as `4096****` or the like: such params are compared by fingerprint only.
+ */
+const MASKED_BY_LITELLM = /key|token|secret|password|credential/i;
+
+/** The params LiteLLM lists in clear: what drift behind the registry's back is read from. */
 const PLAIN_PARAMS = Object.entries(LITELLM_PARAM_KINDS)
-  .filter(([, kind]) => kind === 'plain')
+  .filter(([field, kind]) => kind === 'plain' && !MASKED_BY_LITELLM.test(field))
   .map(([field]) => field as keyof LiteLLMParams);
 const SECRET_PARAMS = new Set(
   Object.entries(LITELLM_PARAM_KINDS)

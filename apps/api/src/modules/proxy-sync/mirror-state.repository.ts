@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
 import { type ProxySyncState } from '@llm-registry/contracts';
 import { ModelEntity } from '../registry/model.entity';
+import { ABSENT_FINGERPRINT } from './deployment';
 import { servingSql } from '../registry/serving.sql';
 
 /** A model's state after a mirror attempt, written only if the model is still at `version`. */
@@ -11,7 +12,7 @@ export interface MirrorOutcome {
   version: number;
   state: Extract<ProxySyncState, 'synced' | 'error'>;
   error: string | null;
-  /** What LiteLLM now holds for it; null when it holds nothing of ours. */
+  /** What LiteLLM now holds for it: a fingerprint, ABSENT_FINGERPRINT, or null when unknown. */
   fingerprint: string | null;
 }
 
@@ -20,6 +21,14 @@ export function outcomeOf(
   result: Omit<MirrorOutcome, 'id' | 'version'>,
 ): MirrorOutcome {
   return { id: model.id, version: model.version, ...result };
+}
+
+/** What a reconcile compares with the model it planned from. */
+export interface CurrentModel {
+  version: number;
+  status: ModelEntity['status'];
+  /** Null when the model has no connection. */
+  connectionVersion: number | null;
 }
 
 /** Rows per statement when recording outcomes. */
@@ -79,14 +88,14 @@ export class MirrorStateRepository {
     );
   }
 
-  /** The current version and status of each model that still exists. */
-  async currentOf(
-    ids: readonly string[],
-  ): Promise<Map<string, Pick<ModelEntity, 'version' | 'status'>>> {
+  /** The current version and status of each model that still exists, and its connection's version. */
+  async currentOf(ids: readonly string[]): Promise<Map<string, CurrentModel>> {
     const rows = (await this.dataSource.query(
-      `SELECT id, version, status FROM models WHERE id = ANY($1::uuid[])`,
+      `SELECT m.id, m.version, m.status, c.version AS "connectionVersion"
+         FROM models m LEFT JOIN provider_connections c ON c.id = m.provider_connection_id
+        WHERE m.id = ANY($1::uuid[])`,
       [modelIdsAmong(ids)],
-    )) as Array<Pick<ModelEntity, 'id' | 'version' | 'status'>>;
+    )) as Array<CurrentModel & { id: string }>;
     return new Map(rows.map(({ id, ...current }) => [id, current]));
   }
 
@@ -130,14 +139,14 @@ export class MirrorStateRepository {
     await this.dataSource.query(
       `UPDATE models m
           SET proxy_sync_state = 'synced', proxy_sync_error = NULL,
-              proxy_sync_fingerprint = NULL, proxy_synced_at = now()
+              proxy_sync_fingerprint = $3, proxy_synced_at = now()
         WHERE m.proxy_sync_state IN ('pending', 'error', 'off')
           AND m.updated_at < $2
           AND m.id <> ALL($1::uuid[])
           AND (NOT ${servingSql('m')}
                OR EXISTS (SELECT 1 FROM provider_connections c
                            WHERE c.id = m.provider_connection_id AND NOT c.enabled))`,
-      [modelIdsAmong(failedIds), before],
+      [modelIdsAmong(failedIds), before, ABSENT_FINGERPRINT],
     );
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type ModelEntity } from '../registry/model.entity';
-import { driftOf } from './deployment';
+import { ABSENT_FINGERPRINT, driftOf } from './deployment';
 import { repairDeployment } from './deployment-writes';
 import { type Desired, DesiredDeployments } from './desired-deployments';
 import { LiteLLMClients } from './litellm/litellm-clients';
@@ -57,7 +57,9 @@ export class ModelMirror {
             state: 'synced',
             error: null,
             fingerprint:
-              desired.kind === 'present' ? desired.fingerprint : null,
+              desired.kind === 'present'
+                ? desired.fingerprint
+                : ABSENT_FINGERPRINT,
           }),
     ]);
   }
@@ -68,7 +70,9 @@ export class ModelMirror {
     desired: Exclude<Desired, { kind: 'unmirrorable' }>,
   ): Promise<void> {
     if (desired.kind === 'absent') {
-      await client.remove(model.id);
+      // Already removed (or never registered): an edit to an inactive model needs no call at all.
+      if (model.proxySyncFingerprint !== ABSENT_FINGERPRINT)
+        await client.remove(model.id);
       return;
     }
     // LiteLLM got exactly this last time; drift behind our back is the reconcile's to find.

@@ -87,6 +87,7 @@ export class Reconciler {
     startedAt: Date,
   ): Promise<RunResult> {
     try {
+      await client.assertReady();
       const plan = await this.plan(await client.listDeployments());
       const applied = await this.apply(client, plan);
       await this.state.record([...plan.outcomes, ...applied.outcomes]);
@@ -196,8 +197,9 @@ export class Reconciler {
   }
 
   /**
-   * A model edited, deleted or activated while the run wrote may have been overwritten with what the
-   * run planned after its own job ran (a deleted model re-created, say): its job runs again, and looks.
+   * A model edited, deleted or activated while the run wrote, or whose connection changed (a rotated
+   * key, a disabled connection), may have been overwritten with what the run planned after its own job
+   * ran (a deleted model re-created, an old key sent again): its job runs again, and looks.
    */
   private async recheckChangedDuringRun(plan: Plan): Promise<void> {
     const current = await this.state.currentOf([
@@ -206,9 +208,14 @@ export class Reconciler {
     ]);
     const changed = [
       ...plan.repairs
-        .filter(
-          (item) => current.get(item.model.id)?.version !== item.model.version,
-        )
+        .filter((item) => {
+          const now = current.get(item.model.id);
+          return (
+            now?.version !== item.model.version ||
+            now.connectionVersion !==
+              (item.model.providerConnection?.version ?? null)
+          );
+        })
         .map((item) => item.model.id),
       ...plan.foreign.filter((id) => isServing(current.get(id)?.status)),
     ];

@@ -196,7 +196,10 @@ export class ModelEntity extends TestedEntity {
   @Column({ name: 'proxy_synced_at', type: 'timestamptz', nullable: true })
   proxySyncedAt!: Date | null;
 
-  /** SHA-256 of the deployment last sent (secrets as their hashes); null when LiteLLM holds none of ours. */
+  /**
+   * SHA-256 of the deployment last sent (secrets as their hashes); `absent` when LiteLLM is known to
+   * hold none for the model; null when nobody knows what it holds (never mirrored, or a write failed).
+   */
   @Column({
     name: 'proxy_sync_fingerprint',
     type: 'varchar',

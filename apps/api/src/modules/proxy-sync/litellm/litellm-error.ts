@@ -19,6 +19,14 @@ export class LiteLLMError extends Error {
     );
   }
 
+  /**
+   * LiteLLM stored the row but the pod that answered does not serve it yet (§1.8): every pod loads it
+   * on its next reload, so the write is done; trying it again would only hit the duplicate id.
+   */
+  get savedButNotLive(): boolean {
+    return this.status === 500 && /saved to the database/i.test(this.message);
+  }
+
   /** Not found, as each endpoint says it (§2-§4: 400 with "not found", or 404). */
   get notFound(): boolean {
     return (

@@ -23,6 +23,21 @@ export class LiteLLMClient {
 
   constructor(private readonly endpoint: LiteLLMEndpoint) {}
 
+  /**
+   * Refuses to go on unless LiteLLM says it can store models: `/health/readiness` (public, not counted
+   * as a read) must report its database connected (§5, §9.4). Otherwise every write would fail alike.
+   */
+  async assertReady(): Promise<void> {
+    const body = (await this.call('GET', '/health/readiness', undefined, {
+      count: false,
+    })) as { db?: unknown } | null;
+    if (body?.db !== 'connected')
+      throw new LiteLLMError(
+        503,
+        `LiteLLM is not ready to store models: its database is ${typeof body?.db === 'string' ? body.db : 'not reported'}`,
+      );
+  }
+
   /** Every deployment, paging `/v2/model/info`; a proxy without that route is read with `/model/info`. */
   async listDeployments(): Promise<ListedDeployment[]> {
     const deployments: ListedDeployment[] = [];
@@ -88,9 +103,11 @@ export class LiteLLMClient {
     method: 'GET' | 'POST' | 'PATCH',
     path: string,
     body?: unknown,
+    options: { count: boolean } = { count: true },
   ): Promise<unknown> {
-    if (method === 'GET') this.calls.reads += 1;
-    else this.calls.writes += 1;
+    // Health checks are neither model reads nor writes.
+    if (options.count && method === 'GET') this.calls.reads += 1;
+    else if (options.count) this.calls.writes += 1;
     const what = `${method} ${path.split('?')[0]}`;
     let response: Response;
     try {

@@ -4,6 +4,7 @@ export * from './lib/dynamic-field';
 export * from './lib/empty-state';
 export * from './lib/error-banner';
 export * from './lib/page-header';
+export * from './lib/probe-categories';
 export * from './lib/relative-time.pipe';
 export * from './lib/secret-once';
 export * from './lib/test-result-chip';

@@ -6,7 +6,7 @@ import {
   computed,
   inject,
 } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatIconButton, MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIcon } from '@angular/material/icon';
@@ -25,12 +25,13 @@ import {
 import { MatToolbar } from '@angular/material/toolbar';
 import { MatTooltip } from '@angular/material/tooltip';
 import {
+  NavigationEnd,
   Router,
   RouterLink,
   RouterLinkActive,
   RouterOutlet,
 } from '@angular/router';
-import { map } from 'rxjs';
+import { distinctUntilChanged, filter, map, skip } from 'rxjs';
 import { PATHS } from '../app.paths';
 import { AuthStore } from '../core/auth/auth.store';
 import { ThemeStore } from '../core/theme/theme.store';
@@ -286,6 +287,22 @@ export class Shell {
   protected readonly nav = computed(() =>
     NAV.filter((item) => !item.adminOnly || this.auth.isAdmin()),
   );
+
+  constructor() {
+    // On another page, focus moves to its content, as after a page load: keyboard and screen-reader
+    // users start there instead of on the link they left. Query changes (filters) keep the focus.
+    this.router.events
+      .pipe(
+        filter((event) => event instanceof NavigationEnd),
+        map((event) => event.urlAfterRedirects.split(/[?#]/)[0]),
+        distinctUntilChanged(),
+        skip(1),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() =>
+        this.document.getElementById('main')?.focus({ preventScroll: true }),
+      );
+  }
 
   /** With `<base href="/">`, a bare `#main` link would load `/#main`: move the focus instead. */
   protected skipToMain(event: Event): void {

@@ -7,6 +7,7 @@ import {
 import { MatIcon } from '@angular/material/icon';
 import { MatTooltip } from '@angular/material/tooltip';
 import type { ConnectionTestResult } from '@llm-registry/contracts';
+import { describeFailedTest } from './probe-categories';
 import { relativeTime } from './relative-time.pipe';
 
 /** The last connection test: passed or failed and when; the failure's reason on hover and focus. */
@@ -23,6 +24,7 @@ import { relativeTime } from './relative-time.pipe';
         [class.failed]="r.status === 'failed'"
         [matTooltip]="tooltip()"
         tabindex="0"
+        role="img"
         [attr.aria-label]="ariaLabel()"
       >
         <mat-icon aria-hidden="true">{{
@@ -85,7 +87,7 @@ export class TestResultChip {
     const at = new Date(r.testedAt).toLocaleString();
     return r.status === 'passed'
       ? `Passed ${at}${latency}${r.message ? ` · ${r.message}` : ''}`
-      : `Failed (${r.category ?? 'unknown'}) ${at}: ${r.message ?? 'no reason given'}`;
+      : `Failed ${at}${latency} · ${describeFailedTest(r)}`;
   });
 
   protected readonly ariaLabel = computed(() => {

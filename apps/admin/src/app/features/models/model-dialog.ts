@@ -70,6 +70,7 @@ import {
   DynamicField,
   fieldErrorMessage,
   RelativeTimePipe,
+  PROBE_CATEGORY_TEXT,
 } from '@llm-registry/admin/ui';
 import {
   connectionControlKey,
@@ -83,8 +84,9 @@ import {
   type CredentialMode,
   type DynamicGroup,
 } from '../../core/catalog/catalog-form';
+import { connectionLabel } from '../../core/catalog/connection-text';
+import { TYPE_TEXT } from '../../core/catalog/model-types';
 import { ConnectionTestsApi } from '../../core/connection-tests/connection-tests.api';
-import { PROBE_CATEGORY_TEXT } from '../../core/connection-tests/probe-categories';
 import {
   applyServerErrors,
   errorMessage,
@@ -101,25 +103,6 @@ export interface ModelDialogData {
   type?: ModelType;
   readOnly?: boolean;
 }
-
-export const TYPE_TEXT: Record<ModelType, { label: string; help: string }> = {
-  embedding: {
-    label: 'Embedding',
-    help: 'Turns text into vectors for search and knowledge bases.',
-  },
-  generation: {
-    label: 'Generation',
-    help: 'Chat and completion models that write text.',
-  },
-  rerank: {
-    label: 'Rerank',
-    help: 'Orders documents by relevance to a query.',
-  },
-  ner: {
-    label: 'NER',
-    help: 'Extracts named entities with a generation model.',
-  },
-};
 
 type TestState =
   | { status: 'idle' }
@@ -405,15 +388,7 @@ export class ModelDialog {
       c.providerConnectionId.setValue(list[0]?.id ?? '');
   }
 
-  protected connectionLabel(connection: ProviderConnection): string {
-    const credential =
-      connection.credentialSource === 'environment'
-        ? `env ${Object.values(connection.authEnv ?? {}).join(', ')}`
-        : connection.credentialSource === 'encrypted'
-          ? (connection.secretHint ?? 'key stored')
-          : 'no credential';
-    return `${connection.name} · ${connection.baseUrl ?? 'default endpoint'} · ${credential}`;
-  }
+  protected readonly connectionLabel = connectionLabel;
 
   protected errorOf(path: string): string {
     const control = this.form.get(path);

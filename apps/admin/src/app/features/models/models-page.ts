@@ -12,6 +12,7 @@ import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
+import { MatChipRemove, MatChipRow, MatChipSet } from '@angular/material/chips';
 import { MatDialog } from '@angular/material/dialog';
 import {
   MatFormField,
@@ -50,6 +51,7 @@ import {
 import {
   ConfirmDialog,
   type ConfirmDialogData,
+  describeFailedTest,
   EmptyState,
   ErrorBanner,
   PageHeader,
@@ -57,10 +59,12 @@ import {
   TestResultChip,
 } from '@llm-registry/admin/ui';
 import { AuthStore } from '../../core/auth/auth.store';
+import { TYPE_TEXT } from '../../core/catalog/model-types';
 import { ConnectionTestsApi } from '../../core/connection-tests/connection-tests.api';
 import { errorMessage, problemOf } from '../../core/http/problem';
 import { Notify } from '../../core/notify';
 import { ImportModelsDialog } from '../providers/import-models-dialog';
+import { ProvidersApi } from '../providers/providers.api';
 import { BulkResultsDialog, type BulkResultsData } from './bulk-results-dialog';
 import { DeprecateModelDialog } from './deprecate-model-dialog';
 import { DeleteModelDialog, type RetireAction } from './delete-model-dialog';
@@ -75,16 +79,9 @@ import {
 
 const TAB_LABELS: Record<ModelTab, string> = {
   all: 'All',
-  embedding: 'Embedding',
-  generation: 'Generation',
-  rerank: 'Rerank',
-};
-
-const TYPE_LABELS: Record<string, string> = {
-  embedding: 'Embedding',
-  generation: 'Generation',
-  rerank: 'Rerank',
-  ner: 'NER',
+  embedding: TYPE_TEXT.embedding.label,
+  generation: TYPE_TEXT.generation.label,
+  rerank: TYPE_TEXT.rerank.label,
 };
 
 @Component({
@@ -95,6 +92,9 @@ const TYPE_LABELS: Record<string, string> = {
     MatButton,
     MatIconButton,
     MatCheckbox,
+    MatChipRemove,
+    MatChipRow,
+    MatChipSet,
     MatFormField,
     MatLabel,
     MatPrefix,
@@ -127,6 +127,7 @@ const TYPE_LABELS: Record<string, string> = {
 })
 export class ModelsPage {
   private readonly api = inject(ModelsApi);
+  private readonly connections = inject(ProvidersApi);
   private readonly tests = inject(ConnectionTestsApi);
   private readonly dialog = inject(MatDialog);
   private readonly notify = inject(Notify);
@@ -137,7 +138,7 @@ export class ModelsPage {
   protected readonly state = new ModelsTableState();
   protected readonly tabs = MODEL_TABS;
   protected readonly tabLabels = TAB_LABELS;
-  protected readonly typeLabels = TYPE_LABELS;
+  protected readonly typeText = TYPE_TEXT;
   protected readonly providers = PROVIDER_CATALOG;
   protected readonly statuses = MODEL_STATUSES;
   protected readonly pageSizes = PAGE_SIZES;
@@ -156,6 +157,12 @@ export class ModelsPage {
       version: this.version(),
     }),
     stream: ({ params }) => this.api.counts(params.query),
+  });
+
+  /** The connection the table is narrowed to, for its name (idle when there is none). */
+  protected readonly connectionFilter = rxResource({
+    params: () => this.state.filters().connection || undefined,
+    stream: ({ params }) => this.connections.get(params),
   });
 
   protected readonly items = computed(() => this.models.value()?.items ?? []);
@@ -310,9 +317,7 @@ export class ModelsPage {
           );
         else
           this.notify.error(
-            new Error(
-              `${result.category ?? 'failed'}: ${result.message ?? 'no reason given'}`,
-            ),
+            new Error(describeFailedTest(result)),
             `Testing ${model.name}`,
           );
       } catch (error) {

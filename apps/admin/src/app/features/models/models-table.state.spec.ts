@@ -14,6 +14,7 @@ describe('ModelsTableState', () => {
       provider: undefined,
       status: undefined,
       scope: undefined,
+      providerConnectionId: undefined,
       type: undefined,
       sort: 'priority',
       order: 'asc',
@@ -27,6 +28,7 @@ describe('ModelsTableState', () => {
       provider: null,
       status: null,
       scope: null,
+      connection: null,
       sort: null,
       order: null,
       page: null,
@@ -47,6 +49,7 @@ describe('ModelsTableState', () => {
       provider: 'openai',
       status: undefined,
       scope: undefined,
+      providerConnectionId: undefined,
     });
   });
 
@@ -129,6 +132,7 @@ describe('ModelsTableState', () => {
       provider: 'ollama',
       status: 'active',
       scope: 'team-a',
+      connection: '6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f',
     });
     state.setSort('name', 'desc');
     state.setPage(1, 50);
@@ -140,6 +144,7 @@ describe('ModelsTableState', () => {
       provider: 'ollama',
       status: 'active',
       scope: 'team-a',
+      connection: '6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f',
       sort: 'name',
       order: 'desc',
       page: 3,
@@ -158,10 +163,12 @@ describe('ModelsTableState', () => {
       sort: 'price',
       page: '-2',
       pageSize: '7',
+      connection: 'not-a-uuid',
     });
     expect(state.query()).toMatchObject({
       type: undefined,
       provider: undefined,
+      providerConnectionId: undefined,
       status: undefined,
       sort: 'priority',
       page: 1,

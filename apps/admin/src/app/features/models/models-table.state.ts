@@ -21,6 +21,8 @@ export interface ModelFilters {
   provider: ProviderId | '';
   status: ModelStatus | '';
   scope: string;
+  /** A provider connection's id: only the models using it (a connection's delete dialog links here). */
+  connection: string;
 }
 
 export interface ModelSort {
@@ -33,9 +35,14 @@ export const EMPTY_FILTERS: ModelFilters = {
   provider: '',
   status: '',
   scope: '',
+  connection: '',
 };
 export const DEFAULT_SORT: ModelSort = { active: 'priority', direction: 'asc' };
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isUuid = (value: unknown): value is string =>
+  typeof value === 'string' && UUID.test(value);
 
 const isOneOf = <T extends string>(
   list: readonly T[],
@@ -59,7 +66,13 @@ export class ModelsTableState {
 
   readonly hasFilters = computed(() => {
     const f = this.filters();
-    return f.q !== '' || f.provider !== '' || f.status !== '' || f.scope !== '';
+    return (
+      f.q !== '' ||
+      f.provider !== '' ||
+      f.status !== '' ||
+      f.scope !== '' ||
+      f.connection !== ''
+    );
   });
 
   /** Filters without the tab's type and paging: what the tab counts are taken over. */
@@ -70,6 +83,7 @@ export class ModelsTableState {
       provider: f.provider || undefined,
       status: f.status || undefined,
       scope: f.scope.trim() || undefined,
+      providerConnectionId: f.connection || undefined,
     };
   });
 
@@ -178,6 +192,7 @@ export class ModelsTableState {
       provider: f.provider || null,
       status: f.status || null,
       scope: f.scope || null,
+      connection: f.connection || null,
       sort: isDefaultSort ? null : sort.active,
       order: isDefaultSort ? null : sort.direction,
       page: this.pageIndex() ? this.pageIndex() + 1 : null,
@@ -196,6 +211,7 @@ export class ModelsTableState {
       provider: isOneOf(PROVIDER_IDS, provider) ? provider : '',
       status: isOneOf(MODEL_STATUSES, status) ? status : '',
       scope: typeof params['scope'] === 'string' ? params['scope'] : '',
+      connection: isUuid(params['connection']) ? params['connection'] : '',
     });
     const sort: unknown = params['sort'];
     const order: unknown = params['order'];

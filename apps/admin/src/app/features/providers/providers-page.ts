@@ -29,7 +29,6 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSort, MatSortHeader, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltip } from '@angular/material/tooltip';
-import { Router } from '@angular/router';
 import { debounceTime, firstValueFrom, timer } from 'rxjs';
 import {
   CONNECTION_SORT_FIELDS,
@@ -44,40 +43,27 @@ import {
 import {
   ConfirmDialog,
   type ConfirmDialogData,
+  describeFailedTest,
   EmptyState,
   ErrorBanner,
   PageHeader,
   RelativeTimePipe,
   TestResultChip,
 } from '@llm-registry/admin/ui';
+import { credentialText } from '../../core/catalog/connection-text';
 import { AuthStore } from '../../core/auth/auth.store';
 import { ConnectionTestsApi } from '../../core/connection-tests/connection-tests.api';
-import { PROBE_CATEGORY_TEXT } from '../../core/connection-tests/probe-categories';
 import { errorMessage } from '../../core/http/problem';
 import { Notify } from '../../core/notify';
+import {
+  DeleteConnectionDialog,
+  type DeleteConnectionData,
+} from './delete-connection-dialog';
 import { ConnectionDialog } from './connection-dialog';
 import { ImportModelsDialog } from './import-models-dialog';
 import { ProvidersApi } from './providers.api';
 import { ProxySyncApi } from './proxy-sync.api';
 import { SecretsApi } from './secrets.api';
-
-/** How a connection's credential is given, without ever showing it. */
-export function credentialText(connection: ProviderConnection): string {
-  switch (connection.credentialSource) {
-    case 'encrypted':
-      return (
-        Object.values(connection.secretHints).join(', ') ||
-        connection.secretHint ||
-        'stored'
-      );
-    case 'environment':
-      return Object.values(connection.authEnv ?? {})
-        .map((variable) => `$${variable}`)
-        .join(', ');
-    case 'none':
-      return 'none';
-  }
-}
 
 @Component({
   selector: 'app-providers-page',
@@ -117,7 +103,6 @@ export class ProvidersPage {
   private readonly tests = inject(ConnectionTestsApi);
   private readonly dialog = inject(MatDialog);
   private readonly notify = inject(Notify);
-  private readonly router = inject(Router);
   private readonly secrets = inject(SecretsApi);
   private readonly proxySync = inject(ProxySyncApi);
   protected readonly auth = inject(AuthStore);
@@ -258,13 +243,8 @@ export class ProvidersPage {
           `${connection.name}: passed in ${result.latencyMs} ms${count === undefined ? '' : `, ${count} models listed`}.`,
         );
       } else {
-        const text = result.category
-          ? PROBE_CATEGORY_TEXT[result.category]
-          : null;
         this.notify.error(
-          new Error(
-            `${text?.label ?? 'failed'}: ${result.message ?? ''} ${text?.next ?? ''}`,
-          ),
+          new Error(describeFailedTest(result)),
           `Testing ${connection.name}`,
         );
       }
@@ -345,40 +325,16 @@ export class ProvidersPage {
   }
 
   protected async remove(connection: ProviderConnection): Promise<void> {
-    const inUse = connection.modelCount > 0;
-    const confirmed = await firstValueFrom(
+    const deleted = await firstValueFrom(
       this.dialog
-        .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, {
-          data: inUse
-            ? {
-                title: `${connection.name} cannot be deleted`,
-                message: `${connection.modelCount} model${connection.modelCount === 1 ? ' uses' : 's use'} this connection. Point them at another connection of the same provider, or delete them, then try again.`,
-                confirmLabel: 'Show its models',
-              }
-            : {
-                title: `Delete ${connection.name}?`,
-                message:
-                  'The endpoint and its stored credential are removed for good. No model uses it.',
-                confirmLabel: 'Delete',
-                destructive: true,
-              },
-        })
+        .open<
+          DeleteConnectionDialog,
+          DeleteConnectionData,
+          boolean
+        >(DeleteConnectionDialog, { data: { connection }, width: '680px' })
         .afterClosed(),
     );
-    if (!confirmed) return;
-    if (inUse) {
-      await this.router.navigate(['/models'], {
-        queryParams: { provider: connection.provider },
-      });
-      return;
-    }
-    try {
-      await firstValueFrom(this.api.remove(connection));
-      this.notify.success(`${connection.name} deleted.`);
-    } catch (error) {
-      this.notify.error(error, `Deleting ${connection.name}`);
-    }
-    this.reload();
+    if (deleted) this.reload();
   }
 }
 

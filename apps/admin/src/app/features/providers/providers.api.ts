@@ -37,6 +37,10 @@ export class ProvidersApi {
     });
   }
 
+  get(id: string): Observable<ProviderConnection> {
+    return this.http.get<ProviderConnection>(`${PROVIDERS}/${id}`);
+  }
+
   create(
     body: CreateProviderConnectionRequest,
   ): Observable<ProviderConnection> {

@@ -42,3 +42,17 @@ export const PROBE_CATEGORY_TEXT: Record<
     next: 'This provider cannot probe this kind of model.',
   },
 };
+
+/** A failed test in words: what went wrong, the provider's reason, and what to do next. */
+export function describeFailedTest(result: {
+  category: ProbeCategory | null;
+  message: string | null;
+}): string {
+  const text = result.category ? PROBE_CATEGORY_TEXT[result.category] : null;
+  return [
+    `${text?.label ?? 'Failed'}: ${result.message ?? 'no reason given'}.`,
+    text?.next ?? '',
+  ]
+    .join(' ')
+    .trim();
+}

@@ -1,0 +1,199 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { MatButton } from '@angular/material/button';
+import {
+  MAT_DIALOG_DATA,
+  MatDialogActions,
+  MatDialogClose,
+  MatDialogContent,
+  MatDialogRef,
+  MatDialogTitle,
+} from '@angular/material/dialog';
+import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatIcon } from '@angular/material/icon';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatOption, MatSelect } from '@angular/material/select';
+import { RouterLink } from '@angular/router';
+import { firstValueFrom } from 'rxjs';
+import {
+  getProviderSpec,
+  type Model,
+  type ProviderConnection,
+} from '@llm-registry/contracts';
+import { connectionLabel } from '../../core/catalog/connection-text';
+import { errorMessage } from '../../core/http/problem';
+import { Notify } from '../../core/notify';
+import { ModelsApi } from '../models/models.api';
+import { ProvidersApi } from './providers.api';
+
+/** Models a dialog lists and moves at once; a connection used by more is handled from the models page. */
+const MAX_MOVED = 100;
+
+export interface DeleteConnectionData {
+  connection: ProviderConnection;
+}
+
+interface MoveFailure {
+  model: Model;
+  message: string;
+}
+
+/**
+ * Deleting a provider connection, guarded like a model: the models using it are listed, and they can
+ * move to another enabled connection of the same provider first (each move is an ordinary, audited
+ * model update, so a pinned embedding model refuses with its reason). The connection goes only once
+ * nothing uses it. Closes with true when deleted.
+ */
+@Component({
+  selector: 'app-delete-connection-dialog',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    RouterLink,
+    MatButton,
+    MatDialogActions,
+    MatDialogClose,
+    MatDialogContent,
+    MatDialogTitle,
+    MatFormField,
+    MatLabel,
+    MatHint,
+    MatIcon,
+    MatProgressBar,
+    MatSelect,
+    MatOption,
+  ],
+  templateUrl: './delete-connection-dialog.html',
+  styleUrl: '../models/delete-model-dialog.scss',
+})
+export class DeleteConnectionDialog {
+  protected readonly connection =
+    inject<DeleteConnectionData>(MAT_DIALOG_DATA).connection;
+  private readonly dialogRef = inject(
+    MatDialogRef<DeleteConnectionDialog, boolean>,
+  );
+  private readonly models = inject(ModelsApi);
+  private readonly providers = inject(ProvidersApi);
+  private readonly notify = inject(Notify);
+
+  protected readonly providerLabel = getProviderSpec(this.connection.provider)
+    .label;
+  protected readonly busy = signal(false);
+  protected readonly error = signal('');
+  protected readonly targetId = signal('');
+  protected readonly failures = signal<MoveFailure[]>([]);
+  private readonly version = signal(0);
+
+  protected readonly using = rxResource({
+    params: () => ({ id: this.connection.id, version: this.version() }),
+    stream: ({ params }) =>
+      this.models.list({
+        providerConnectionId: params.id,
+        pageSize: MAX_MOVED,
+        sort: 'name',
+      }),
+  });
+  /** Where the models can go: the provider's other enabled connections. */
+  protected readonly targets = rxResource({
+    stream: () =>
+      this.providers.list({
+        provider: this.connection.provider,
+        enabled: true,
+        pageSize: MAX_MOVED,
+        sort: 'name',
+      }),
+  });
+
+  protected readonly total = computed(() => this.using.value()?.total ?? 0);
+  protected readonly candidates = computed(() =>
+    (this.targets.value()?.items ?? []).filter(
+      (c) => c.id !== this.connection.id,
+    ),
+  );
+  protected readonly loading = computed(
+    () => this.using.isLoading() || this.targets.isLoading(),
+  );
+  /** Used, and no other connection can take the models: say why, and what to do. */
+  protected readonly blocked = computed(
+    () =>
+      this.total() > 0 &&
+      this.targets.value() !== undefined &&
+      this.candidates().length === 0,
+  );
+  protected readonly canConfirm = computed(
+    () =>
+      !this.busy() &&
+      this.using.value() !== undefined &&
+      (this.total() === 0 ||
+        (this.targetId() !== '' && this.total() <= MAX_MOVED)),
+  );
+  protected readonly maxMoved = MAX_MOVED;
+  protected readonly loadError = computed(() => {
+    const error = this.using.error() ?? this.targets.error();
+    return error
+      ? errorMessage(error, 'Looking up who uses the connection')
+      : '';
+  });
+
+  protected readonly targetLabel = connectionLabel;
+
+  protected async confirm(): Promise<void> {
+    if (!this.canConfirm()) return;
+    this.busy.set(true);
+    this.error.set('');
+    this.failures.set([]);
+    try {
+      const failures = await this.moveModels();
+      if (failures.length > 0) {
+        this.failures.set(failures);
+        this.version.update((v) => v + 1);
+        return;
+      }
+      await firstValueFrom(
+        this.providers.remove({
+          id: this.connection.id,
+          version: this.connection.version,
+        }),
+        { defaultValue: undefined },
+      );
+      const moved = this.total()
+        ? ` Its ${this.total()} model${this.total() === 1 ? '' : 's'} now use ${this.candidates().find((c) => c.id === this.targetId())?.name}.`
+        : '';
+      this.notify.success(`${this.connection.name} deleted.${moved}`);
+      this.dialogRef.close(true);
+    } catch (error) {
+      this.error.set(errorMessage(error, `Deleting ${this.connection.name}`));
+      this.version.update((v) => v + 1);
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  /** One update per model, each with the version it was read at; the refusals are collected. */
+  private async moveModels(): Promise<MoveFailure[]> {
+    const target = this.targetId();
+    const failures: MoveFailure[] = [];
+    if (!target) return failures;
+    for (const model of this.using.value()?.items ?? []) {
+      try {
+        await firstValueFrom(
+          this.models.update(model.id, {
+            providerConnectionId: target,
+            version: model.version,
+          }),
+        );
+      } catch (error) {
+        failures.push({
+          model,
+          message: errorMessage(error, `Moving ${model.name}`),
+        });
+      }
+    }
+    return failures;
+  }
+}

@@ -133,7 +133,10 @@ async function main() {
             provider: 'openai_compatible',
             modelName: `served-model-${i + j}`,
             providerConnectionId: connection.id,
-            params: j % 5 === 0 ? { dimensions: 768 } : { temperature: 0.2 },
+            params:
+              j % 5 === 0
+                ? { dimensions: 768 }
+                : { temperature: 0.2, max_output_tokens: 1024 },
           }),
         ),
       );

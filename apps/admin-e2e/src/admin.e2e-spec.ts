@@ -70,15 +70,20 @@ describe('admin app in Chromium', () => {
     context = await newBrowserContext(browser);
     page = await context.newPage();
     page.setDefaultTimeout(20_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('response', (response) => {
+    watch(page);
+  });
+
+  /** Collects the page's uncaught errors and every API body it receives. */
+  function watch(watched: Page): void {
+    watched.on('pageerror', (error) => pageErrors.push(error.message));
+    watched.on('response', (response) => {
       if (response.url().includes('/api/'))
         response.text().then(
           (text) => bodies.push(text),
           () => undefined,
         );
     });
-  });
+  }
 
   // A step that failed with a dialog open must not take the next steps down with it.
   afterEach(async () => {
@@ -214,6 +219,9 @@ describe('admin app in Chromium', () => {
     await page.getByTestId(`default-${MODEL_NAME}`).click();
     await snack(page, /is now the default embedding model/);
     expect((await modelByName(MODEL_NAME)).isDefault).toBe(true);
+    await page
+      .locator(`[data-testid="default-${MODEL_NAME}"][aria-pressed="true"]`)
+      .waitFor();
     await capture(page, '07-models-embedding-default');
   });
 
@@ -238,8 +246,16 @@ describe('admin app in Chromium', () => {
     await page.getByTestId('search').fill('e2e embed');
     await page.waitForURL(/q=e2e/);
     await waitForText(page.getByTestId('count-all'), /^1$/);
+    // No inactive model matches: the table says so, and how to get out of it.
+    await choose(page, page.getByTestId('filter-status'), 'inactive');
+    await page.waitForURL(/status=inactive/);
+    await waitForText(page.getByTestId('count-all'), /^0$/);
+    await waitForText(page.locator('ui-empty-state'), /No models match/i);
+    await capture(page, '08-models-filtered-empty');
+    await choose(page, page.getByTestId('filter-status'), 'active');
+    await waitForText(page.getByTestId('count-all'), /^1$/);
     await waitForText(page.getByTestId('models-table'), new RegExp(MODEL_NAME));
-    await capture(page, '08-models-filtered');
+    await capture(page, '08-models-filtered-active');
   });
 
   it('refuses to delete a model a knowledge base uses, then reassigns it to a replacement', async () => {
@@ -325,17 +341,53 @@ describe('admin app in Chromium', () => {
     const table = page.getByTestId('audit-table');
     await waitForText(table, /model\.default_changed/);
     const text = (await table.textContent()) ?? '';
+    // Every step above, newest first: the delete with its hand-over, the binding, the default, the
+    // model, its connection, the draft tests (passed and failed), the sign-in.
     for (const action of [
+      'model.deleted',
+      'knowledge_base.created',
       'model.created',
       'provider.created',
       'connection_test.requested',
+      'connection_test.completed',
       'auth.login_succeeded',
     ])
       expect(text).toContain(action);
     await waitForText(page.getByTestId('verify-status'), /Chain intact/);
+    // The newest event is the delete: its diff shows the knowledge base moved to the replacement.
     await page.getByTestId('audit-row').first().click();
-    await page.getByTestId('audit-detail').first().waitFor();
+    const detail = page.getByTestId('audit-detail').first();
+    await waitForText(detail, /knowledgeBases\.embeddingModelId/);
+    expect(await detail.textContent()).toContain(KB.id);
     await capture(page, '12-audit', { fullPage: true });
+
+    // Filtered to the knowledge base's events.
+    await page.getByLabel('Entity id').fill(KB.id);
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="audit-row"]').length === 1,
+    );
+    await waitForText(table, /knowledge_base\.created/);
+
+    // The export is the same trail, with the chain's columns, as a file.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-csv').click(),
+    ]);
+    const csv = await new Promise<string>((resolve, reject) => {
+      download
+        .createReadStream()
+        .then((stream) => {
+          const chunks: Buffer[] = [];
+          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+          stream.on('end', () => resolve(Buffer.concat(chunks).toString()));
+          stream.on('error', reject);
+        })
+        .catch(reject);
+    });
+    expect(csv.split('\n')[0]).toMatch(/seq.*prevHash/i);
+    expect(csv).toContain('knowledge_base.created');
+    await page.getByRole('button', { name: 'Reset' }).click();
     const audit = await registry.api<AuditEventPage>(
       'GET',
       '/api/v1/admin/audit-events?action=model.*',
@@ -359,6 +411,74 @@ describe('admin app in Chromium', () => {
     await capture(page, '13-providers');
   });
 
+  it('adds connections in a dialog built from the catalogue', async () => {
+    await page.getByTestId('add-connection').click();
+    const dialog = page.getByRole('dialog');
+    await choose(
+      page,
+      dialog.getByTestId('connection-provider'),
+      'OpenAI-compatible server',
+    );
+    await dialog.locator('[data-field="baseUrl"]').waitFor();
+    await capture(page, '20-connection-dialog');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('imports models from a connection, marking those already registered', async () => {
+    await page
+      .getByRole('button', { name: 'Import models offered by E2E double' })
+      .click();
+    const dialog = page.getByRole('dialog');
+    await waitForText(dialog, /e2e-chat-mini/);
+    await capture(page, '21-import-dialog');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('guards a connection in use: its models are listed, and a pinned embedding model refuses to move', async () => {
+    const backup = await registry.api<{ id: string }>(
+      'POST',
+      '/api/v1/admin/providers',
+      {
+        name: 'E2E double backup',
+        provider: 'openai_compatible',
+        baseUrl: double.baseUrl,
+        apiKey: DOUBLE_KEY,
+      },
+    );
+    expect(backup.status).toBe(201);
+    await page.reload();
+    await page
+      .getByRole('button', { name: 'Actions for E2E double', exact: true })
+      .click();
+    await page.getByRole('menuitem', { name: /Delete/ }).click();
+    const dialog = page.getByRole('dialog');
+    await waitForText(
+      dialog.getByTestId('connection-models'),
+      new RegExp(REPLACEMENT_NAME),
+    );
+    await choose(
+      page,
+      dialog.getByTestId('connection-replacement'),
+      /E2E double backup/,
+    );
+    await dialog.getByTestId('confirm-delete-connection').click();
+    // The knowledge base's index was built through this connection: the model stays, and so does it.
+    await waitForText(
+      dialog.getByTestId('move-failures'),
+      /pinned by knowledge bases|cannot change while/,
+    );
+    await capture(page, '22-delete-connection-refused');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    const replacement = await modelByName(REPLACEMENT_NAME);
+    const kept = await registry.api(
+      'GET',
+      `/api/v1/admin/providers/${replacement.providerConnectionId}`,
+    );
+    expect(kept.status).toBe(200);
+  });
+
   it('manages users and API keys, showing a new key once', async () => {
     await page.getByRole('link', { name: 'Users & keys' }).click();
     await page.waitForURL(/\/users/);
@@ -370,6 +490,8 @@ describe('admin app in Chromium', () => {
     await capture(page, '14-users');
     await page.getByTestId('add-user').click();
     const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Email').waitFor();
+    await capture(page, '23-create-user-dialog');
     await dialog.getByLabel('Email').fill(VIEWER.email);
     await dialog.getByLabel('Display name').fill('Vera Viewer');
     await choose(page, dialog.getByTestId('user-role'), 'viewer');
@@ -453,19 +575,11 @@ describe('admin app in Chromium', () => {
     await dialog.waitFor({ state: 'detached' });
   });
 
-  it('raised no uncaught error in the browser', () => {
-    expect(pageErrors).toEqual([]);
-  });
-
-  it('never sends a provider secret to the browser', () => {
-    expect(bodies.length).toBeGreaterThan(10);
-    for (const body of bodies) expect(body).not.toContain(DOUBLE_KEY);
-  });
-
   it('shows a viewer everything read-only, with no write control', async () => {
     const viewerContext = await newBrowserContext(browser);
     const viewer = await viewerContext.newPage();
     viewer.setDefaultTimeout(20_000);
+    watch(viewer);
     try {
       await viewer.goto(`${registry.base}/login`);
       await viewer.getByLabel('Email').fill(VIEWER.email);
@@ -492,35 +606,32 @@ describe('admin app in Chromium', () => {
       expect(
         await viewer.getByRole('link', { name: 'Users & keys' }).count(),
       ).toBe(0);
-      for (const path of ['providers', 'knowledge-bases', 'audit']) {
-        await viewer
-          .getByRole('link', {
-            name: {
-              providers: 'Providers',
-              'knowledge-bases': 'Knowledge bases',
-              audit: 'Audit log',
-            }[path],
-          })
-          .click();
+      for (const [path, label] of [
+        ['providers', 'Providers'],
+        ['knowledge-bases', 'Knowledge bases'],
+        ['audit', 'Audit log'],
+      ] as const) {
+        await viewer.getByRole('link', { name: label }).click();
         await viewer.waitForURL(new RegExp(`/${path}`));
-        await viewer.waitForTimeout(300);
+        await viewer.waitForLoadState('networkidle');
         const enabledWrites = viewer.locator('[data-write]:not([disabled])');
         expect(await enabledWrites.count()).toBe(0);
-      }
-      await capture(viewer, '18-viewer-audit');
-      // Reading a model opens it without a way to save.
-      await viewer.getByRole('link', { name: 'Models' }).click();
-      await viewer
-        .getByRole('button', { name: `View ${MODEL_NAME}` })
-        .first()
-        .click()
-        .catch(async () => {
-          await viewer.getByTestId('search').fill(MODEL_NAME);
-          await viewer
-            .getByRole('button', { name: `View ${MODEL_NAME}` })
-            .first()
-            .click();
+        // Also by what the buttons say, in case one was never marked data-write.
+        const writeButtons = viewer.getByRole('button', {
+          name: /^(Add|Delete|Edit|Rotate|Reconcile|Import|Test)\b/,
         });
+        expect(await writeButtons.count()).toBe(0);
+        await capture(viewer, `18-viewer-${path}`);
+      }
+      // The admin-only page is not there for a viewer, even typed in.
+      await viewer.goto(`${registry.base}/users`);
+      await viewer.waitForURL(/\/models/);
+      // Reading a model opens it without a way to save.
+      await viewer.getByTestId('search').fill(REPLACEMENT_NAME);
+      await viewer
+        .getByRole('button', { name: `View ${REPLACEMENT_NAME}`, exact: true })
+        .first()
+        .click();
       const dialog = viewer.getByRole('dialog');
       await dialog.waitFor();
       expect(await dialog.getByTestId('save-model').count()).toBe(0);
@@ -528,5 +639,14 @@ describe('admin app in Chromium', () => {
     } finally {
       await viewerContext.close();
     }
+  });
+
+  it('raised no uncaught error in the browser', () => {
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('never sends a provider secret to the browser', () => {
+    expect(bodies.length).toBeGreaterThan(10);
+    for (const body of bodies) expect(body).not.toContain(DOUBLE_KEY);
   });
 });

@@ -182,10 +182,8 @@ export async function choose(
 ): Promise<void> {
   await select.click();
   await page.getByRole('option', { name: option }).first().click();
-  await page
-    .locator('.cdk-overlay-backdrop')
-    .waitFor({ state: 'detached' })
-    .catch(() => undefined);
+  // The options' panel closes; a dialog's own backdrop, if any, stays.
+  await page.getByRole('listbox').waitFor({ state: 'detached' });
 }
 
 /** The snackbar's message, once one shows `pattern`. */

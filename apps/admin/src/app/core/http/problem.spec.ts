@@ -78,4 +78,22 @@ describe('errorMessage', () => {
     );
     expect(problemOf(new Error('x'))).toBeNull();
   });
+
+  it('leaves out field errors the detail already names', () => {
+    const message = errorMessage(
+      problem({
+        status: 409,
+        detail:
+          'providerConnectionId of Embed cannot change while 1 knowledge base is indexed with it.',
+        errors: [
+          {
+            field: 'providerConnectionId',
+            message: 'is pinned by knowledge bases',
+          },
+        ],
+      }),
+    );
+    expect(message).not.toContain('is pinned by knowledge bases');
+    expect(message).toContain('cannot change while 1 knowledge base');
+  });
 });

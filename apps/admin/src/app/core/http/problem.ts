@@ -44,7 +44,9 @@ function nextStep(status: number): string {
 export function errorMessage(error: unknown, action = 'The request'): string {
   const problem = problemOf(error);
   if (problem) {
+    // Field errors the detail already names add nothing but length.
     const fields = (problem.errors ?? [])
+      .filter((e) => !problem.detail?.includes(e.field))
       .map((e) => `${e.field} ${e.message}`)
       .join('; ');
     const what = [problem.detail || problem.title, fields]

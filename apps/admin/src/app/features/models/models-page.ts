@@ -45,6 +45,7 @@ import {
   type BulkAction,
   type Model,
   type ModelStatus,
+  type ModelType,
   type ProviderId,
   type SortDirection,
 } from '@llm-registry/contracts';
@@ -138,7 +139,6 @@ export class ModelsPage {
   protected readonly state = new ModelsTableState();
   protected readonly tabs = MODEL_TABS;
   protected readonly tabLabels = TAB_LABELS;
-  protected readonly typeText = TYPE_TEXT;
   protected readonly providers = PROVIDER_CATALOG;
   protected readonly statuses = MODEL_STATUSES;
   protected readonly pageSizes = PAGE_SIZES;
@@ -211,6 +211,10 @@ export class ModelsPage {
       if (page && page.items.length === 0 && page.total > 0)
         untracked(() => this.state.stepBackIfBeyond(page.total));
     });
+  }
+
+  protected typeLabel(type: ModelType): string {
+    return TYPE_TEXT[type].label;
   }
 
   protected providerLabel(id: ProviderId): string {

@@ -27,7 +27,7 @@ import {
   type ProviderConnection,
 } from '@llm-registry/contracts';
 import { connectionLabel } from '../../core/catalog/connection-text';
-import { errorMessage } from '../../core/http/problem';
+import { errorMessage, problemOf } from '../../core/http/problem';
 import { Notify } from '../../core/notify';
 import { ModelsApi } from '../models/models.api';
 import { ProvidersApi } from './providers.api';
@@ -188,9 +188,12 @@ export class DeleteConnectionDialog {
           }),
         );
       } catch (error) {
+        // The guard's own sentence says why and what to do; the generic hints would only repeat it.
         failures.push({
           model,
-          message: errorMessage(error, `Moving ${model.name}`),
+          message:
+            problemOf(error)?.detail ??
+            errorMessage(error, `Moving ${model.name}`),
         });
       }
     }

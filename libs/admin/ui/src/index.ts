@@ -6,5 +6,6 @@ export * from './lib/error-banner';
 export * from './lib/page-header';
 export * from './lib/probe-categories';
 export * from './lib/relative-time.pipe';
+export * from './lib/replacement-select';
 export * from './lib/secret-once';
 export * from './lib/test-result-chip';

@@ -15,10 +15,8 @@ import {
   MatDialogRef,
   MatDialogTitle,
 } from '@angular/material/dialog';
-import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { MatOption, MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { firstValueFrom, type Observable } from 'rxjs';
 import {
@@ -27,6 +25,7 @@ import {
   type ModelReplacement,
   type ReplacementCandidate,
 } from '@llm-registry/contracts';
+import { ReplacementSelect } from '@llm-registry/admin/ui';
 import { errorMessage, problemOf } from '../../core/http/problem';
 import { Notify } from '../../core/notify';
 import { KnowledgeBasesApi } from '../knowledge-bases/knowledge-bases.api';
@@ -55,13 +54,9 @@ export interface DeleteModelData {
     MatDialogClose,
     MatDialogContent,
     MatDialogTitle,
-    MatFormField,
-    MatLabel,
-    MatHint,
     MatIcon,
     MatProgressBar,
-    MatSelect,
-    MatOption,
+    ReplacementSelect,
   ],
   templateUrl: './delete-model-dialog.html',
   styleUrl: './delete-model-dialog.scss',
@@ -110,10 +105,13 @@ export class DeleteModelDialog {
     return error ? errorMessage(error, 'Looking up who uses the model') : '';
   });
 
-  protected candidateLabel(candidate: ReplacementCandidate): string {
-    const dims = candidate.dimensions ? ` · ${candidate.dimensions} dims` : '';
-    return `${candidate.name} (${candidate.modelName}, ${candidate.scope}${dims})`;
-  }
+  protected readonly replacementOptions = computed(() =>
+    this.replacements().map((candidate) => ({
+      id: candidate.id,
+      label: candidateLabel(candidate),
+    })),
+  );
+  protected readonly replacementHint = `Same type${this.dimensions() ? ` and ${this.dimensions()} dimensions` : ''}: the knowledge bases keep working without re-indexing. The hand-over and the ${this.action === 'delete' ? 'deletion' : 'deactivation'} happen together.`;
 
   private replacement(): ModelReplacement {
     const id = this.replacementId();
@@ -167,4 +165,9 @@ export class DeleteModelDialog {
       this.busy.set(false);
     }
   }
+}
+
+function candidateLabel(candidate: ReplacementCandidate): string {
+  const dims = candidate.dimensions ? ` · ${candidate.dimensions} dims` : '';
+  return `${candidate.name} (${candidate.modelName}, ${candidate.scope}${dims})`;
 }

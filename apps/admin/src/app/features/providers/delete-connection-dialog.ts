@@ -15,10 +15,8 @@ import {
   MatDialogRef,
   MatDialogTitle,
 } from '@angular/material/dialog';
-import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { MatOption, MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import {
@@ -26,6 +24,7 @@ import {
   type Model,
   type ProviderConnection,
 } from '@llm-registry/contracts';
+import { ReplacementSelect } from '@llm-registry/admin/ui';
 import { connectionLabel } from '../../core/catalog/connection-text';
 import { errorMessage, problemOf } from '../../core/http/problem';
 import { Notify } from '../../core/notify';
@@ -60,13 +59,9 @@ interface MoveFailure {
     MatDialogClose,
     MatDialogContent,
     MatDialogTitle,
-    MatFormField,
-    MatLabel,
-    MatHint,
     MatIcon,
     MatProgressBar,
-    MatSelect,
-    MatOption,
+    ReplacementSelect,
   ],
   templateUrl: './delete-connection-dialog.html',
   styleUrl: '../models/delete-model-dialog.scss',
@@ -111,9 +106,9 @@ export class DeleteConnectionDialog {
 
   protected readonly total = computed(() => this.using.value()?.total ?? 0);
   protected readonly candidates = computed(() =>
-    (this.targets.value()?.items ?? []).filter(
-      (c) => c.id !== this.connection.id,
-    ),
+    (this.targets.value()?.items ?? [])
+      .filter((c) => c.id !== this.connection.id)
+      .map((c) => ({ id: c.id, label: connectionLabel(c), name: c.name })),
   );
   protected readonly loading = computed(
     () => this.using.isLoading() || this.targets.isLoading(),
@@ -139,8 +134,6 @@ export class DeleteConnectionDialog {
       ? errorMessage(error, 'Looking up who uses the connection')
       : '';
   });
-
-  protected readonly targetLabel = connectionLabel;
 
   protected async confirm(): Promise<void> {
     if (!this.canConfirm()) return;

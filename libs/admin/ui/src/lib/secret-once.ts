@@ -4,6 +4,7 @@ import {
   input,
   signal,
 } from '@angular/core';
+import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { Clipboard } from '@angular/cdk/clipboard';
 import { inject } from '@angular/core';
 import { MatIconButton } from '@angular/material/button';
@@ -54,10 +55,18 @@ import { MatTooltip } from '@angular/material/tooltip';
 })
 export class SecretOnce {
   private readonly clipboard = inject(Clipboard);
+  private readonly announcer = inject(LiveAnnouncer);
   readonly value = input.required<string>();
   protected readonly copied = signal(false);
 
   protected copy(): void {
-    this.copied.set(this.clipboard.copy(this.value()));
+    const copied = this.clipboard.copy(this.value());
+    this.copied.set(copied);
+    // The icon's change is silent for screen readers: say it.
+    void this.announcer.announce(
+      copied
+        ? 'Copied to the clipboard'
+        : 'Could not copy: select it and copy by hand',
+    );
   }
 }

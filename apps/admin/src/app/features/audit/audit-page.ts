@@ -30,7 +30,6 @@ import {
   RelativeTimePipe,
 } from '@llm-registry/admin/ui';
 import { errorMessage } from '../../core/http/problem';
-import { Notify } from '../../core/notify';
 import { AuditApi } from './audit.api';
 
 /** `model.updated` and `model.*` for every entity that has actions. */
@@ -74,7 +73,6 @@ export function dayToIso(day: string, next = false): string | undefined {
 })
 export class AuditPage {
   private readonly api = inject(AuditApi);
-  private readonly notify = inject(Notify);
   private readonly fb = inject(FormBuilder).nonNullable;
 
   protected readonly entityTypes = AUDIT_ENTITY_TYPES;
@@ -159,8 +157,8 @@ export class AuditPage {
       : fields.join(', ');
   }
 
-  protected async reverify(): Promise<void> {
+  /** The status line itself shows the check running and its result. */
+  protected reverify(): void {
     this.verification.reload();
-    this.notify.success('Checking the hash chain again…');
   }
 }

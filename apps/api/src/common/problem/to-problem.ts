@@ -24,19 +24,19 @@ export function toProblem(
   headers?: Record<string, string>;
 } {
   const base = { correlationId: request.correlationId, instance: request.path };
-  if (isConcurrencyFailure(error)) error = new ConcurrentChangeProblem();
-  if (error instanceof ProblemException) {
+  const problem = asProblem(error);
+  if (problem) {
     return {
       internal: false,
-      headers: error.headers,
+      headers: problem.headers,
       problem: buildProblem({
         ...base,
-        status: error.status,
-        code: error.code,
-        title: error.title,
-        detail: error.detail,
-        errors: error.errors,
-        extensions: error.extensions,
+        status: problem.status,
+        code: problem.code,
+        title: problem.title,
+        detail: problem.detail,
+        errors: problem.errors,
+        extensions: problem.extensions,
       }),
     };
   }
@@ -63,6 +63,16 @@ export function toProblem(
       detail: `Something went wrong on our side. Quote correlation id ${request.correlationId} when reporting it.`,
     }),
   };
+}
+
+/**
+ * The domain problem an error stands for: a ProblemException itself, or a transaction PostgreSQL undid
+ * because of a concurrent one (409, retry). Null for anything else.
+ */
+export function asProblem(error: unknown): ProblemException | null {
+  if (error instanceof ProblemException) return error;
+  if (isConcurrencyFailure(error)) return new ConcurrentChangeProblem();
+  return null;
 }
 
 function httpCode(status: number): string {

@@ -68,10 +68,10 @@ export class KnowledgeBasesService {
       // Left out, the scope stays what it is; read unlocked here, and checked again once locked.
       const existing = await this.knowledgeBases.findById(id, manager);
       let values = declaredValues(principal, request, existing);
-      await this.lockModelsUsed(manager, values);
+      const named = await this.lockModelsUsed(manager, values);
       let current = await this.knowledgeBases.findByIdForUpdate(id, manager);
       if (!current) {
-        await this.assertBindable(manager, values, null);
+        assertBindable(named, values, null);
         const inserted = await this.knowledgeBases.insertIfAbsent(
           id,
           values,
@@ -87,11 +87,12 @@ export class KnowledgeBasesService {
       }
       assertSameScope(principal, current);
       if (current.scope !== values.scope && request.scope === undefined) {
-        // Its scope changed since the unlocked read: declare it in the scope it has now.
+        // Its scope changed since the unlocked read: declare it in the scope it has now (the named
+        // models are the same, and locked already; the new scope's default slots are not).
         values = declaredValues(principal, request, current);
         await this.lockModelsUsed(manager, values);
       }
-      await this.assertBindable(manager, values, current);
+      assertBindable(named, values, current);
       if (!changed(current, values))
         return { knowledgeBase: toKnowledgeBase(current), created: false };
       const saved = await this.knowledgeBases.update(id, values, manager);
@@ -186,44 +187,18 @@ export class KnowledgeBasesService {
   /**
    * Share-locks what the declaration relies on until it commits: the default slots of the roles it
    * leaves empty, then the models it names (in id order, so two declarations cannot deadlock).
+   * Returns the named models as locked: what they are holds until commit.
    */
   private async lockModelsUsed(
     manager: EntityManager,
     values: KnowledgeBaseValues,
-  ): Promise<void> {
+  ): Promise<Map<string, ModelEntity>> {
     const byDefault = KNOWLEDGE_BASE_ROLES.filter(
       (role) => values[ROLE_PROPERTIES[role]] === null,
     );
     await this.models.lockDefaultSlotsShared(byDefault, values.scope, manager);
-    await this.models.lockShared(namedModelIds(values), manager);
-  }
-
-  /**
-   * Each named model must exist, have the role's type, be visible from the scope, and be active; a
-   * binding the knowledge base already has may stay on a deprecated model (it is to migrate, not new).
-   * The models are share-locked already (lockModelsUsed), so what is read here holds until commit.
-   */
-  private async assertBindable(
-    manager: EntityManager,
-    values: KnowledgeBaseValues,
-    current: KnowledgeBaseEntity | null,
-  ): Promise<void> {
-    const found = await this.models.findByIds(namedModelIds(values), manager);
-    const byId = new Map(found.map((model) => [model.id, model]));
-    const errors: FieldError[] = [];
-    for (const role of KNOWLEDGE_BASE_ROLES) {
-      const field = ROLE_PROPERTIES[role];
-      const id = values[field];
-      if (!id) continue;
-      const problem = bindingProblem(
-        byId.get(id),
-        role,
-        values.scope,
-        current?.[field] === id,
-      );
-      if (problem) errors.push({ field, message: problem });
-    }
-    if (errors.length > 0) throw new ValidationProblem(errors);
+    const locked = await this.models.lockShared(namedModelIds(values), manager);
+    return new Map(locked.map((model) => [model.id, model]));
   }
 
   private async recordChange(
@@ -238,6 +213,31 @@ export class KnowledgeBasesService {
       changes: knowledgeBaseChanges(before, after),
     });
   }
+}
+
+/**
+ * Each named model must exist, have the role's type, be visible from the scope, and be active; a
+ * binding the knowledge base already has may stay on a deprecated model (it is to migrate, not new).
+ */
+function assertBindable(
+  named: Map<string, ModelEntity>,
+  values: KnowledgeBaseValues,
+  current: KnowledgeBaseEntity | null,
+): void {
+  const errors: FieldError[] = [];
+  for (const role of KNOWLEDGE_BASE_ROLES) {
+    const field = ROLE_PROPERTIES[role];
+    const id = values[field];
+    if (!id) continue;
+    const problem = bindingProblem(
+      named.get(id),
+      role,
+      values.scope,
+      current?.[field] === id,
+    );
+    if (problem) errors.push({ field, message: problem });
+  }
+  if (errors.length > 0) throw new ValidationProblem(errors);
 }
 
 /** The declaration as stored: the request's models, in the scope the caller may write. */

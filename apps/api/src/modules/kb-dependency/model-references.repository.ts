@@ -49,11 +49,9 @@ export class ModelReferencesRepository {
     for (const key of keys.sort()) await shareLockUntilCommit(manager, key);
   }
 
-  findByIds(ids: string[], manager?: EntityManager): Promise<ModelEntity[]> {
+  findByIds(ids: string[]): Promise<ModelEntity[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return (manager ?? this.dataSource.manager)
-      .getRepository(ModelEntity)
-      .findBy({ id: In(ids) });
+    return this.dataSource.getRepository(ModelEntity).findBy({ id: In(ids) });
   }
 
   /** The defaults of these types in these scopes and globally. */

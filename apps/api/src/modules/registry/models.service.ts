@@ -23,16 +23,13 @@ import {
   type UpdateModelStatusRequest,
 } from '@llm-registry/contracts';
 import {
-  ConcurrentChangeProblem,
-  ProblemException,
+  type ProblemException,
   ValidationProblem,
   VersionConflictProblem,
 } from '../../common/problem/problem.exception';
+import { asProblem } from '../../common/problem/to-problem';
 import { definedOnly } from '../../common/utils/defined-only';
-import {
-  isConcurrencyFailure,
-  isUniqueViolation,
-} from '../../database/postgres-errors';
+import { isUniqueViolation } from '../../database/postgres-errors';
 import { diffFields } from '../audit/audit-diff';
 import { auditSnapshot } from '../audit/audit-snapshot';
 import { AuditService } from '../audit/audit.service';
@@ -514,11 +511,9 @@ export class ModelsService {
         };
       });
     } catch (error) {
-      if (error instanceof ProblemException)
-        return { result: bulkRefusal(id, error) };
-      // PostgreSQL undid only this item's savepoint; the others stand.
-      if (isConcurrencyFailure(error))
-        return { result: bulkRefusal(id, new ConcurrentChangeProblem()) };
+      // A refusal, or a deadlock PostgreSQL broke: only this item's savepoint is undone.
+      const problem = asProblem(error);
+      if (problem) return { result: bulkRefusal(id, problem) };
       throw error;
     }
   }

@@ -77,6 +77,14 @@ describe.each(testBackends())(
       return found;
     }
 
+    /** The raw body with the id and the correlation id blanked: what else could tell two answers apart. */
+    function sameApartFromIds(response: TestResponse, id: string): string {
+      return response.text
+        .split(id)
+        .join('<id>')
+        .replace(String(response.body.correlationId), '<correlation>');
+    }
+
     async function get(id: string): Promise<TestResponse> {
       return t.request({ method: 'GET', url: `${MODELS}/${id}` });
     }
@@ -251,19 +259,47 @@ describe.each(testBackends())(
         );
         expect(elsewhere.status).toBe(400);
         expect(elsewhere.body.errors[0].field).toBe('scope');
+        // Another scope's knowledge base answers exactly as a missing one: no existence oracle.
+        const missing = await t.request({
+          method: 'DELETE',
+          url: `${KBS}/never-declared`,
+          token: keyB,
+        });
+        expect(missing.status).toBe(404);
         const takeover = await bind(
           'a-docs',
           { name: 'mine now', embeddingModelId: shared.id },
           keyB,
         );
-        expect(takeover.status).toBe(403);
-        expect(takeover.body.code).toBe('KNOWLEDGE_BASE_OTHER_SCOPE');
         const foreignDelete = await t.request({
           method: 'DELETE',
           url: `${KBS}/a-docs`,
           token: keyB,
         });
-        expect(foreignDelete.status).toBe(403);
+        for (const foreign of [takeover, foreignDelete]) {
+          expect(foreign.status).toBe(404);
+          expect(sameApartFromIds(foreign, 'a-docs')).toBe(
+            sameApartFromIds(missing, 'never-declared'),
+          );
+        }
+        // Another scope's model reads as an unknown one too.
+        const foreignModel = await embedding(768, { scope: 'team-b' });
+        const namedForeign = await bind(
+          'a-more',
+          { name: 'x', embeddingModelId: foreignModel.id },
+          keyA,
+        );
+        const namedUnknown = await bind(
+          'a-more',
+          {
+            name: 'x',
+            embeddingModelId: '00000000-0000-4000-8000-000000000000',
+          },
+          keyA,
+        );
+        expect(namedForeign.status).toBe(400);
+        expect(namedForeign.body.errors).toEqual(namedUnknown.body.errors);
+        expect(namedForeign.text).not.toContain('team-b');
         const viewer = await t.userToken('viewer');
         expect(
           (await bind('v', { name: 'v', embeddingModelId: shared.id }, viewer))

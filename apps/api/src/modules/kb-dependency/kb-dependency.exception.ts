@@ -7,7 +7,6 @@ import { ProblemException } from '../../common/problem/problem.exception';
 
 export enum KbDependencyErrorCode {
   KnowledgeBaseNotFound = 'KNOWLEDGE_BASE_NOT_FOUND',
-  OtherScope = 'KNOWLEDGE_BASE_OTHER_SCOPE',
   // The guard codes are part of the contract (MODEL_GUARD_CODES); the spec checks they match.
   ModelInUse = 'MODEL_IN_USE',
   EmbeddingPinned = 'EMBEDDING_MODEL_PINNED',
@@ -16,7 +15,6 @@ export enum KbDependencyErrorCode {
 
 const STATUS: Record<KbDependencyErrorCode, number> = {
   [KbDependencyErrorCode.KnowledgeBaseNotFound]: 404,
-  [KbDependencyErrorCode.OtherScope]: 403,
   [KbDependencyErrorCode.ModelInUse]: 409,
   [KbDependencyErrorCode.EmbeddingPinned]: 409,
   [KbDependencyErrorCode.ReindexNeeded]: 409,
@@ -24,7 +22,6 @@ const STATUS: Record<KbDependencyErrorCode, number> = {
 
 const TITLE: Record<KbDependencyErrorCode, string> = {
   [KbDependencyErrorCode.KnowledgeBaseNotFound]: 'Knowledge base not found',
-  [KbDependencyErrorCode.OtherScope]: 'Knowledge base of another scope',
   [KbDependencyErrorCode.ModelInUse]: 'Model in use',
   [KbDependencyErrorCode.EmbeddingPinned]: 'Embedding model pinned',
   [KbDependencyErrorCode.ReindexNeeded]: 'Re-indexing needed',

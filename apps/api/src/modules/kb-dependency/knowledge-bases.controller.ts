@@ -59,7 +59,7 @@ const KB_ID_PARAM = {
 @ApiParam(KB_ID_PARAM)
 @ApiForbiddenResponse({
   description:
-    'A viewer, or a scoped key and a knowledge base of another scope.',
+    'A viewer. A scoped key gets 404 for a knowledge base of another scope, as for a missing one.',
 })
 @Controller(`${API_V1}/knowledge-bases`)
 export class KnowledgeBasesController {
@@ -77,7 +77,7 @@ export class KnowledgeBasesController {
   })
   @ApiCreatedResponse({ type: KnowledgeBaseDto, description: 'Created.' })
   @ApiBindingRefusals()
-  @ApiProblems(400, 401, 413)
+  @ApiProblems(400, 401, 404, 413)
   async upsert(
     @Param('kbId', KnowledgeBaseIdPipe) kbId: string,
     @Body() body: UpsertKnowledgeBaseDto,

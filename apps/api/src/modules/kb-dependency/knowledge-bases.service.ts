@@ -31,10 +31,7 @@ import {
   toKnowledgeBaseModel,
   toReplacementCandidate,
 } from './knowledge-base.mapper';
-import {
-  KbDependencyErrorCode,
-  KbDependencyException,
-} from './kb-dependency.exception';
+import { KbDependencyException } from './kb-dependency.exception';
 import {
   type KnowledgeBaseValues,
   KnowledgeBasesRepository,
@@ -68,7 +65,11 @@ export class KnowledgeBasesService {
       // Left out, the scope stays what it is; read unlocked here, and checked again once locked.
       const existing = await this.knowledgeBases.findById(id, manager);
       let values = declaredValues(principal, request, existing);
-      const named = await this.lockModelsUsed(manager, values);
+      // Another scope's model reads as unknown to a scoped key, as a missing one would.
+      const named = visibleModels(
+        principal,
+        await this.lockModelsUsed(manager, values),
+      );
       let current = await this.knowledgeBases.findByIdForUpdate(id, manager);
       if (!current) {
         assertBindable(named, values, null);
@@ -295,19 +296,38 @@ function manageableScope(
   return principal.scope;
 }
 
+/**
+ * A scoped key sees another scope's knowledge base as missing: the same 404 as for an unknown id, so
+ * its answers do not tell which ids other scopes use.
+ */
 function assertSameScope(
   principal: Principal,
   knowledgeBase: KnowledgeBaseEntity,
 ): void {
-  if (
-    principal.kind === 'api_key' &&
-    principal.scope !== null &&
-    principal.scope !== knowledgeBase.scope
-  )
-    throw new KbDependencyException(
-      KbDependencyErrorCode.OtherScope,
-      `Knowledge base ${knowledgeBase.id} belongs to scope ${knowledgeBase.scope}; this API key manages scope ${principal.scope} only.`,
-    );
+  if (!withinReach(principal, knowledgeBase.scope))
+    throw KbDependencyException.notFound(knowledgeBase.id);
+}
+
+/** Whether the caller may know of something in that scope: a scoped key only of its own. */
+function withinReach(principal: Principal, scope: string): boolean {
+  return (
+    principal.kind !== 'api_key' ||
+    principal.scope === null ||
+    scope === principal.scope
+  );
+}
+
+/** The named models a caller may know of: a scoped key sees its scope's and global ones only. */
+function visibleModels(
+  principal: Principal,
+  named: Map<string, ModelEntity>,
+): Map<string, ModelEntity> {
+  return new Map(
+    [...named].filter(
+      ([, model]) =>
+        model.scope === GLOBAL_SCOPE || withinReach(principal, model.scope),
+    ),
+  );
 }
 
 function boundModelIds(row: KnowledgeBaseEntity): string[] {

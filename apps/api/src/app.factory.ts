@@ -12,6 +12,7 @@ import { CORRELATION_ID_HEADER } from '@llm-registry/contracts';
 import { AppModule } from './app.module';
 import { initOrClose } from './boot';
 import { serveAdminApp } from './common/admin-app/admin-app';
+import { addStrictTransportSecurity } from './common/https/https';
 import { PinoLoggerService } from './common/logging/pino-logger.service';
 import { setupOpenApi } from './common/openapi/setup-openapi';
 import { ProblemFilter } from './common/problem/problem.filter';
@@ -31,6 +32,7 @@ const CONTENT_SECURITY_POLICY = {
   scriptSrc: [`'self'`],
   styleSrc: [`'self'`, `'unsafe-inline'`],
   imgSrc: [`'self'`, 'data:'],
+  fontSrc: [`'self'`],
   connectSrc: [`'self'`],
   frameAncestors: [`'none'`],
   objectSrc: [`'none'`],
@@ -92,7 +94,9 @@ export async function createApp({
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY },
+    hsts: false,
   });
+  addStrictTransportSecurity(fastify);
   // CORS stays closed unless origins are configured: browsers on other sites get no access.
   if (config.corsOrigins.length > 0) {
     app.enableCors({

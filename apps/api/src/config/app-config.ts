@@ -1,5 +1,11 @@
 import { isAbsolute, resolve } from 'node:path';
-import { type Environment, type LogLevel, type NodeEnv } from './environment';
+import {
+  type CookieSecure,
+  type Environment,
+  type LogLevel,
+  type NodeEnv,
+} from './environment';
+import { type TrustProxy } from './trust-proxy';
 
 export type DatabaseMode = 'embedded' | 'postgres';
 /** Where BullMQ keeps its jobs: Redis when REDIS_URL is set, else the database. */
@@ -54,9 +60,10 @@ export interface AppConfig {
   adminEmail: string;
   adminPassword?: string;
   sessionTtlHours: number;
-  cookieSecure: boolean;
+  /** `auto`: Secure on requests served over HTTPS. */
+  cookieSecure: CookieSecure;
   corsOrigins: string[];
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   /** Primary master key (base64); unset in embedded mode means a generated keyring file in DATA_DIR. */
   masterKey?: string;
   previousMasterKeys: string[];
@@ -116,7 +123,7 @@ export function toAppConfig(env: Environment, cwd = process.cwd()): AppConfig {
     adminEmail: (env.ADMIN_EMAIL ?? DEFAULT_ADMIN_EMAIL).toLowerCase(),
     adminPassword: env.ADMIN_PASSWORD,
     sessionTtlHours: env.SESSION_TTL_HOURS,
-    cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV === 'production',
+    cookieSecure: env.COOKIE_SECURE,
     corsOrigins: env.CORS_ORIGINS
       ? env.CORS_ORIGINS.split(',').map((o) => o.trim())
       : [],

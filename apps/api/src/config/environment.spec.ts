@@ -92,6 +92,39 @@ describe('loadEnvironment', () => {
     );
   });
 
+  it('reads TRUST_PROXY as no proxy, a hop count (true is one) or the proxies’ addresses', () => {
+    const trust = (value?: string) =>
+      toAppConfig(loadEnvironment(value ? { TRUST_PROXY: value } : {}))
+        .trustProxy;
+    expect(trust()).toBe(false);
+    expect(trust('false')).toBe(false);
+    expect(trust('0')).toBe(false);
+    expect(trust('true')).toBe(1);
+    expect(trust('2')).toBe(2);
+    expect(trust('10.0.0.0/8, 127.0.0.1,fd00::/8')).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+      'fd00::/8',
+    ]);
+    for (const bad of ['11', '10.0.0.0/33', '300.1.1.1', 'proxy.local', '*']) {
+      expect(() => loadEnvironment({ TRUST_PROXY: bad })).toThrow(
+        `Invalid environment: TRUST_PROXY must be false, true (one proxy), a hop count up to 10, or comma-separated proxy addresses or CIDRs (got ${JSON.stringify(bad)})`,
+      );
+    }
+  });
+
+  it('sets Secure cookies per request by default, or always or never when told', () => {
+    const mode = (env: Record<string, string>) =>
+      toAppConfig(loadEnvironment(env)).cookieSecure;
+    expect(mode({})).toBe('auto');
+    expect(mode({ NODE_ENV: 'production' })).toBe('auto');
+    expect(mode({ COOKIE_SECURE: 'true' })).toBe(true);
+    expect(mode({ COOKIE_SECURE: 'off' })).toBe(false);
+    expect(() => loadEnvironment({ COOKIE_SECURE: 'maybe' })).toThrow(
+      'Invalid environment: COOKIE_SECURE must be auto, true or false (got "maybe")',
+    );
+  });
+
   it('reports every bad variable, one per line', () => {
     expect(() => loadEnvironment({ PORT: 'x', LOG_FORMAT: 'xml' })).toThrow(
       /PORT .*\nInvalid environment: LOG_FORMAT/,

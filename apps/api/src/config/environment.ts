@@ -10,9 +10,15 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateBy,
   validateSync,
   type ValidationError,
 } from 'class-validator';
+import {
+  MAX_PROXY_HOPS,
+  parseTrustProxy,
+  type TrustProxy,
+} from './trust-proxy';
 
 /** 32 bytes in base64: 43 characters and one `=`. */
 const KEY = '[A-Za-z0-9+/]{43}=';
@@ -29,6 +35,8 @@ export const LOG_LEVELS = [
   'silent',
 ] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+export const COOKIE_SECURE_MODES = ['auto', true, false] as const;
+export type CookieSecure = (typeof COOKIE_SECURE_MODES)[number];
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
 
@@ -109,11 +117,13 @@ export class Environment {
   @Max(720, { message: 'must be an integer between 1 and 720' })
   SESSION_TTL_HOURS = 12;
 
-  /** Session cookie `Secure` flag; defaults to on in production. */
-  @IsOptional()
+  /**
+   * Session cookie `Secure` flag: `auto` sets it on requests served over HTTPS (directly, or per
+   * X-Forwarded-Proto from a trusted proxy); `true` always (TLS ends at a proxy that is not trusted); `false` never.
+   */
   @Transform(toBool)
-  @IsBoolean({ message: 'must be true or false' })
-  COOKIE_SECURE?: boolean;
+  @IsIn(COOKIE_SECURE_MODES, { message: 'must be auto, true or false' })
+  COOKIE_SECURE: CookieSecure = 'auto';
 
   /** Comma-separated origins allowed to call the API from a browser; unset means none (CORS closed). */
   @IsOptional()
@@ -122,10 +132,26 @@ export class Environment {
   })
   CORS_ORIGINS?: string;
 
-  /** Behind a reverse proxy: take the client address from X-Forwarded-For (login throttling is per IP). */
-  @Transform(toBool)
-  @IsBoolean({ message: 'must be true or false' })
-  TRUST_PROXY = false;
+  /**
+   * Behind a reverse proxy: which peers' X-Forwarded-For and X-Forwarded-Proto are believed (the client's
+   * address is what login throttling counts, the protocol decides Secure cookies and HSTS).
+   */
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? (parseTrustProxy(value) ?? value) : value,
+  )
+  @ValidateBy(
+    {
+      name: 'trustProxy',
+      validator: {
+        validate: (value: unknown) =>
+          value === false || typeof value === 'number' || Array.isArray(value),
+      },
+    },
+    {
+      message: `must be false, true (one proxy), a hop count up to ${MAX_PROXY_HOPS}, or comma-separated proxy addresses or CIDRs`,
+    },
+  )
+  TRUST_PROXY: TrustProxy = false;
 
   /**
    * Master key for secrets at rest: 32 random bytes, base64 (`openssl rand -base64 32`). Required with

@@ -22,6 +22,7 @@ import {
   type Me,
 } from '@llm-registry/contracts';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
+import { secureCookie } from '../../common/https/https';
 import { API_V1 } from '../../common/routes';
 import { AppConfigService } from '../../config/app-config.service';
 import { Public, UsersOnly } from './access';
@@ -70,7 +71,7 @@ export class AuthController {
     const cookie = {
       path: '/',
       sameSite: 'strict',
-      secure: this.config.get('cookieSecure'),
+      secure: secureCookie(this.config.get('cookieSecure'), request),
       expires: new Date(result.expiresAt),
     } as const;
     void reply.setCookie(SESSION_COOKIE, result.accessToken, {

@@ -2,11 +2,24 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
 
+/**
+ * Failures counted per key within a window; from the `limit`-th on, the key is blocked for
+ * `firstBlockSeconds`, doubling with each further failure up to `maxBlockSeconds` (equal: a fixed block).
+ */
 export interface ThrottlePolicy {
   limit: number;
   windowSeconds: number;
-  blockSeconds: number;
+  firstBlockSeconds: number;
+  maxBlockSeconds: number;
 }
+
+/** The key's failure count once this one is counted: a window that has passed starts again at 1. */
+const NEXT_FAILURES = `CASE WHEN t.window_started_at < now() - make_interval(secs => $3) THEN 1 ELSE t.failures + 1 END`;
+/** The block for `failures` failures; the exponent is capped so power() stays finite. */
+const blockFor = (failures: string) =>
+  `CASE WHEN ${failures} >= $2
+     THEN now() + make_interval(secs => least($5::float8, $4::float8 * power(2, least(${failures} - $2, 30))))
+   END`;
 
 @Injectable()
 export class LoginThrottleRepository {
@@ -22,19 +35,22 @@ export class LoginThrottleRepository {
     return Math.max(0, Number(row?.seconds ?? 0));
   }
 
-  /** Counts one failure in the key's window (one atomic statement), blocking the key once over the limit. */
+  /** Counts one failure in the key's window (one atomic statement, so replicas racing count each one). */
   async recordFailure(key: string, policy: ThrottlePolicy): Promise<void> {
     await this.dataSource.query(
       `INSERT INTO login_throttle AS t (key, window_started_at, failures, blocked_until)
-         VALUES ($1, now(), 1, CASE WHEN 1 >= $2 THEN now() + make_interval(secs => $4) END)
+         VALUES ($1, now(), 1, ${blockFor('1')})
        ON CONFLICT (key) DO UPDATE SET
-         failures = CASE WHEN t.window_started_at < now() - make_interval(secs => $3) THEN 1 ELSE t.failures + 1 END,
+         failures = ${NEXT_FAILURES},
          window_started_at = CASE WHEN t.window_started_at < now() - make_interval(secs => $3) THEN now() ELSE t.window_started_at END,
-         blocked_until = CASE
-           WHEN (CASE WHEN t.window_started_at < now() - make_interval(secs => $3) THEN 1 ELSE t.failures + 1 END) >= $2
-           THEN now() + make_interval(secs => $4)
-           ELSE t.blocked_until END`,
-      [key, policy.limit, policy.windowSeconds, policy.blockSeconds],
+         blocked_until = coalesce(${blockFor(NEXT_FAILURES)}, t.blocked_until)`,
+      [
+        key,
+        policy.limit,
+        policy.windowSeconds,
+        policy.firstBlockSeconds,
+        policy.maxBlockSeconds,
+      ],
     );
   }
 

@@ -61,7 +61,7 @@ export class SessionsService {
       );
       throw new AuthException(AuthErrorCode.InvalidCredentials, SIGN_IN_FAILED);
     }
-    await this.throttle.recordSuccess(email);
+    await this.throttle.recordSuccess(email, client.ip);
 
     const session = newSessionToken();
     const csrf = newCsrfToken();

@@ -31,6 +31,11 @@ export const Public = () => declare('public');
 /** Signed-in users only, not API keys (own password, logout). */
 export const UsersOnly = () => declare('users');
 
+export const DURING_PASSWORD_CHANGE_KEY = 'auth:during-password-change';
+/** Answers a user who must change their password first (the change itself, sign-out, who am I). */
+export const DuringPasswordChange = () =>
+  SetMetadata(DURING_PASSWORD_CHANGE_KEY, true);
+
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const ADMIN_PREFIX = `/${ADMIN_API}/`;
 

@@ -25,7 +25,7 @@ import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { secureCookie } from '../../common/https/https';
 import { API_V1 } from '../../common/routes';
 import { AppConfigService } from '../../config/app-config.service';
-import { Public, UsersOnly } from './access';
+import { DuringPasswordChange, Public, UsersOnly } from './access';
 import { CurrentPrincipal } from './current-principal.decorator';
 import {
   ChangePasswordDto,
@@ -87,6 +87,7 @@ export class AuthController {
 
   @Post('logout')
   @UsersOnly()
+  @DuringPasswordChange()
   @HttpCode(204)
   @ApiOperation({
     summary: 'Sign out',
@@ -103,6 +104,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @DuringPasswordChange()
   @ApiOperation({
     summary: 'Who am I',
     description: 'The signed-in user, or the API key making the call.',
@@ -117,6 +119,7 @@ export class AuthController {
           email: principal.email,
           role: principal.role,
           scope: null,
+          passwordChangeRequired: principal.passwordChangeRequired,
         }
       : {
           kind: 'api_key',
@@ -125,15 +128,18 @@ export class AuthController {
           email: null,
           role: principal.role,
           scope: principal.scope,
+          passwordChangeRequired: false,
         };
   }
 
   @Post('password')
   @UsersOnly()
+  @DuringPasswordChange()
   @HttpCode(204)
   @ApiOperation({
     summary: 'Change my password',
-    description: 'Ends your other sessions; this one stays.',
+    description:
+      'Ends your other sessions; this one stays. Clears the requirement to change a generated or admin-set password.',
   })
   @ApiNoContentResponse({ description: 'Changed.' })
   @ApiProblems(400, 401)

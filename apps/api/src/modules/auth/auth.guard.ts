@@ -14,6 +14,7 @@ import {
 import {
   ACCESS_KEY,
   allows,
+  DURING_PASSWORD_CHANGE_KEY,
   describeAccess,
   isReadMethod,
   requiredAccess,
@@ -37,9 +38,10 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const targets = [context.getHandler(), context.getClass()];
     const declared = this.reflector.getAllAndOverride<
       'public' | 'users' | undefined
-    >(ACCESS_KEY, [context.getHandler(), context.getClass()]);
+    >(ACCESS_KEY, targets);
     const access = requiredAccess(
       request.method,
       request.routeOptions.url ?? request.url,
@@ -53,6 +55,19 @@ export class AuthGuard implements CanActivate {
       throw new AuthException(
         AuthErrorCode.Forbidden,
         `This route requires ${describeAccess(access)}.`,
+      );
+    }
+    if (
+      principal.kind === 'user' &&
+      principal.passwordChangeRequired &&
+      !this.reflector.getAllAndOverride<boolean>(
+        DURING_PASSWORD_CHANGE_KEY,
+        targets,
+      )
+    ) {
+      throw new AuthException(
+        AuthErrorCode.PasswordChangeRequired,
+        'This password was generated or set by an admin: change it with POST /api/v1/auth/password before anything else.',
       );
     }
     request[PRINCIPAL_KEY] = principal;

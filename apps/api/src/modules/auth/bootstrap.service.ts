@@ -39,6 +39,8 @@ export class BootstrapService {
           displayName: 'Administrator',
           role: 'admin',
           passwordHash: await hashPassword(password),
+          // A generated password has been on a screen: its owner replaces it before using it.
+          passwordChangeRequired: !configured,
         },
         manager,
       );

@@ -9,6 +9,8 @@ export interface UserPrincipal {
   sessionId: string;
   /** Cookie sessions must prove CSRF on writes; bearer tokens need not. */
   viaCookie: boolean;
+  /** Until the password is changed, only routes marked DuringPasswordChange answer. */
+  passwordChangeRequired: boolean;
 }
 
 export interface ApiKeyPrincipal {

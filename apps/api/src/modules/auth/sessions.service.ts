@@ -94,6 +94,7 @@ export class SessionsService {
       expiresAt: expiresAt.toISOString(),
       csrfToken: csrf.token,
       user: toUser(fresh ?? user),
+      passwordChangeRequired: user.passwordChangeRequired,
     };
   }
 
@@ -112,6 +113,7 @@ export class SessionsService {
       role: session.user.role,
       sessionId: session.id,
       viaCookie,
+      passwordChangeRequired: session.user.passwordChangeRequired,
       csrfHash: session.csrfHash,
     };
   }

@@ -32,6 +32,14 @@ export class UserEntity extends VersionedEntity {
   @Column({ type: 'boolean', default: false })
   disabled!: boolean;
 
+  /** Signed in with a password someone else knows (generated at bootstrap, set by an admin): change it first. */
+  @Column({
+    name: 'password_change_required',
+    type: 'boolean',
+    default: false,
+  })
+  passwordChangeRequired!: boolean;
+
   @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
   lastLoginAt!: Date | null;
 }

@@ -90,7 +90,8 @@ export class UsersController {
   @HttpCode(204)
   @ApiOperation({
     summary: "Reset a user's password",
-    description: 'Ends all their sessions.',
+    description:
+      'Ends all their sessions; they must change it at their next sign-in (you know it).',
   })
   @ApiParam(ID_PARAM)
   @ApiNoContentResponse({ description: 'Reset.' })

@@ -8,7 +8,10 @@ import {
   type User,
   type UserRole,
 } from '@llm-registry/contracts';
-import { VersionConflictProblem } from '../../common/problem/problem.exception';
+import {
+  ValidationProblem,
+  VersionConflictProblem,
+} from '../../common/problem/problem.exception';
 import { definedOnly } from '../../common/utils/defined-only';
 import { isUniqueViolation } from '../../database/postgres-errors';
 import { AuditService } from '../audit/audit.service';
@@ -109,14 +112,21 @@ export class UsersService {
     });
   }
 
-  /** An admin sets a new password for someone; their sessions end. */
+  /**
+   * An admin sets a new password for someone; their sessions end. The admin knows it, and it reached
+   * the user over some other channel, so the user must replace it at their next sign-in.
+   */
   async resetPassword(id: string, password: string): Promise<void> {
     const user = await this.users.findById(id);
     if (!user) throw notFound(id);
     assertStrongPassword(password, 'password', user.email);
     const passwordHash = await hashPassword(password);
     await this.users.transaction(async (manager) => {
-      await this.users.update(id, { passwordHash }, manager);
+      await this.users.update(
+        id,
+        { passwordHash, passwordChangeRequired: true },
+        manager,
+      );
       await this.sessions.revokeAllOfUser(id, undefined, manager);
       await this.audit.record(
         manager,
@@ -143,9 +153,21 @@ export class UsersService {
       );
     }
     assertStrongPassword(newPassword, 'newPassword', user.email);
+    // The same password again would clear the change requirement without changing anything.
+    if (newPassword === currentPassword)
+      throw new ValidationProblem([
+        {
+          field: 'newPassword',
+          message: 'must differ from the current password',
+        },
+      ]);
     const passwordHash = await hashPassword(newPassword);
     await this.users.transaction(async (manager) => {
-      await this.users.update(userId, { passwordHash }, manager);
+      await this.users.update(
+        userId,
+        { passwordHash, passwordChangeRequired: false },
+        manager,
+      );
       await this.sessions.revokeAllOfUser(userId, sessionId, manager);
       await this.audit.record(
         manager,

@@ -8,6 +8,8 @@ export const SESSION_COOKIE = 'llmr_session';
 export const CSRF_COOKIE = 'llmr_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 export const API_KEY_PREFIX = 'llmr_';
+/** The problem code of a call refused until a generated or admin-set password is changed. */
+export const PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED';
 
 export interface User {
   id: string;
@@ -56,6 +58,8 @@ export interface LoginResponse {
   /** Send in the X-CSRF-Token header on writes authenticated by the session cookie. */
   csrfToken: string;
   user: User;
+  /** Signed in with a generated or admin-set password: until it is changed, only the change, sign-out and `me` answer. */
+  passwordChangeRequired: boolean;
 }
 
 /** Who is calling: a signed-in user or a service's API key. */
@@ -67,6 +71,8 @@ export interface Me {
   role: PrincipalRole;
   /** API keys only: the scope they may read (plus global); null reads every scope. */
   scope: string | null;
+  /** Users only: the password must be changed before anything else (always false for API keys). */
+  passwordChangeRequired: boolean;
 }
 
 export type ApiKeyStatus = 'active' | 'expired' | 'revoked';

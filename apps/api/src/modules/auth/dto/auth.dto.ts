@@ -192,6 +192,11 @@ export class LoginResponseDto implements LoginResponse {
   })
   csrfToken!: string;
   @ApiProperty({ type: UserDto }) user!: UserDto;
+  @ApiProperty({
+    description:
+      'The password was generated or set by an admin: until it is changed, other routes answer 403 PASSWORD_CHANGE_REQUIRED.',
+  })
+  passwordChangeRequired!: boolean;
 }
 
 export class MeDto implements Me {
@@ -201,6 +206,10 @@ export class MeDto implements Me {
   @ApiProperty({ nullable: true, type: String }) email!: string | null;
   @ApiProperty({ enum: ['admin', 'viewer', 'consumer'] }) role!: PrincipalRole;
   @ApiProperty({ nullable: true, type: String }) scope!: string | null;
+  @ApiProperty({
+    description: 'Users only: the password must be changed first.',
+  })
+  passwordChangeRequired!: boolean;
 }
 
 export class ApiKeyDto implements ApiKey {

@@ -9,12 +9,14 @@ import {
 } from './support/test-app';
 
 const LOGIN = '/api/v1/auth/login';
+/** The address light-my-request connects from unless told otherwise. */
+const TRUSTED_PROXY = '127.0.0.1';
 
 describe.each(testBackends())('authentication on %s', (backend) => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp(backend);
+    t = await startTestApp(backend, { trustProxy: [TRUSTED_PROXY] });
   });
 
   afterAll(async () => {
@@ -46,6 +48,8 @@ describe.each(testBackends())('authentication on %s', (backend) => {
         expiresAt: expect.any(String),
         csrfToken: expect.any(String),
         user: { email: TEST_ADMIN.email, role: 'admin' },
+        // ADMIN_PASSWORD was chosen by the operator: nothing to change.
+        passwordChangeRequired: false,
       });
       expect(response.body.user).not.toHaveProperty('passwordHash');
       const cookies = [response.headers['set-cookie']].flat().join('\n');
@@ -85,38 +89,80 @@ describe.each(testBackends())('authentication on %s', (backend) => {
       expect([...details]).toEqual(['Email or password is incorrect.']);
     });
 
-    it('throttles an account after repeated failures, even for the right password, with Retry-After', async () => {
+    it('backs off one address after five failures while the right password still signs in from another', async () => {
       const victim = await newUser('viewer');
-      for (let i = 0; i < 5; i++) {
-        const failed = await t.request({
+      const attacker = '127.0.0.2';
+      const fail = (email: string) =>
+        t.request({
           method: 'POST',
           url: LOGIN,
-          body: { email: victim.email, password: 'wrong-password-again' },
+          body: { email, password: 'wrong-password-again' },
           token: null,
+          remoteAddress: attacker,
         });
-        expect(failed.status).toBe(401);
-      }
+      for (let i = 0; i < 5; i++)
+        expect((await fail(victim.email)).status).toBe(401);
       const blocked = await t.request({
         method: 'POST',
         url: LOGIN,
         body: { email: victim.email, password: victim.password },
         token: null,
+        remoteAddress: attacker,
       });
       expect(blocked.status).toBe(429);
       expect(blocked.body.code).toBe('TOO_MANY_ATTEMPTS');
-      expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(800);
-      // Other accounts from elsewhere are unaffected.
-      expect(
-        (
-          await t.request({
-            method: 'POST',
-            url: LOGIN,
-            body: TEST_ADMIN,
-            token: null,
-            headers: { 'x-forwarded-for': '10.9.9.9' },
-          })
-        ).status,
-      ).toBe(200);
+      expect(Number(blocked.headers['retry-after'])).toBe(1);
+      const fresh = await t.request({
+        method: 'POST',
+        url: LOGIN,
+        body: { email: victim.email, password: victim.password },
+        token: null,
+        remoteAddress: '127.0.0.3',
+      });
+      expect(fresh.status).toBe(200);
+      // The wait doubles with each further failure.
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      expect((await fail(victim.email)).status).toBe(401);
+      expect(Number((await fail(victim.email)).headers['retry-after'])).toBe(2);
+      // An email nobody has gets the same answers.
+      for (let i = 0; i < 5; i++)
+        expect((await fail('ghost@test.local')).status).toBe(401);
+      const ghost = await fail('ghost@test.local');
+      expect(ghost.status).toBe(429);
+      const comparable = (response: typeof ghost) => ({
+        ...response.body,
+        correlationId: undefined,
+      });
+      expect(comparable(ghost)).toEqual(comparable(blocked));
+      await t.dataSource.query('DELETE FROM login_throttle');
+    });
+
+    it('locks an account for everyone once failures from all addresses reach 100 in 15 minutes', async () => {
+      const victim = await newUser('viewer');
+      // 98 failures from elsewhere, without spending 98 password hashes of CPU on them.
+      await t.dataSource.query(
+        `INSERT INTO login_throttle (key, window_started_at, failures) VALUES ($1, now(), 98)`,
+        [`account:${victim.email}`],
+      );
+      const attempt = (password: string, remoteAddress: string) =>
+        t.request({
+          method: 'POST',
+          url: LOGIN,
+          body: { email: victim.email, password },
+          token: null,
+          remoteAddress,
+        });
+      expect((await attempt('wrong-password-99', '127.0.0.4')).status).toBe(
+        401,
+      );
+      expect((await attempt(victim.password, '127.0.0.5')).status).toBe(200);
+      expect((await attempt('wrong-password-100', '127.0.0.6')).status).toBe(
+        401,
+      );
+      const locked = await attempt(victim.password, '127.0.0.7');
+      expect(locked.status).toBe(429);
+      expect(Number(locked.headers['retry-after'])).toBeGreaterThan(800);
+      await t.dataSource.query('DELETE FROM login_throttle');
     });
 
     it('throttles an address that tries many accounts', async () => {
@@ -601,6 +647,47 @@ describe.each(testBackends())('authentication on %s', (backend) => {
       expect(response.headers['access-control-allow-origin']).toBeUndefined();
     });
 
+    it('sends HSTS and Secure cookies only over HTTPS, as a trusted proxy reports it', async () => {
+      const signIn = (remoteAddress: string, headers: Record<string, string>) =>
+        t.request({
+          method: 'POST',
+          url: LOGIN,
+          body: TEST_ADMIN,
+          token: null,
+          remoteAddress,
+          headers,
+        });
+      const https = { 'x-forwarded-proto': 'https' };
+      const viaProxy = await signIn(TRUSTED_PROXY, https);
+      expect(viaProxy.headers['strict-transport-security']).toMatch(
+        /max-age=\d+/,
+      );
+      const cookies = [viaProxy.headers['set-cookie']].flat();
+      expect(cookies).toHaveLength(2);
+      for (const cookie of cookies) expect(cookie).toMatch(/; Secure/);
+      for (const [remoteAddress, headers] of [
+        [TRUSTED_PROXY, {}],
+        ['127.0.0.9', https],
+      ] as const) {
+        const plain = await signIn(remoteAddress, headers);
+        expect(plain.status).toBe(200);
+        expect(plain.headers['strict-transport-security']).toBeUndefined();
+        expect([plain.headers['set-cookie']].flat().join('\n')).not.toMatch(
+          /Secure/,
+        );
+      }
+      const page = await t.request({
+        method: 'GET',
+        url: '/health/live',
+        remoteAddress: '127.0.0.9',
+        headers: https,
+      });
+      expect(page.headers['strict-transport-security']).toBeUndefined();
+      expect(page.headers['content-security-policy']).toContain(
+        "font-src 'self'",
+      );
+    });
+
     it('documents both security schemes and each route’s required role', async () => {
       const doc = (
         await t.request({ method: 'GET', url: '/api/docs-json', token: null })
@@ -622,6 +709,137 @@ describe.each(testBackends())('authentication on %s', (backend) => {
     });
   });
 });
+
+describe.each(testBackends())(
+  'a generated or admin-set password on %s',
+  (backend) => {
+    let t: TestApp;
+
+    beforeAll(async () => {
+      // No ADMIN_PASSWORD: the first admin gets a generated one (the test app signs in with it).
+      t = await startTestApp(backend, { adminPassword: undefined });
+    });
+
+    afterAll(async () => {
+      await t?.close();
+    });
+
+    const required = (response: { status: number; body: { code?: string } }) =>
+      response.status === 403 &&
+      response.body.code === 'PASSWORD_CHANGE_REQUIRED';
+
+    it('must be changed before anything but the change, sign-out and who-am-I', async () => {
+      const signIn = await t.request({
+        method: 'POST',
+        url: LOGIN,
+        body: { email: TEST_ADMIN.email, password: t.adminPassword },
+        token: null,
+      });
+      expect(signIn.body.passwordChangeRequired).toBe(true);
+      const cookie = [signIn.headers['set-cookie']]
+        .flat()
+        .map((c) => String(c).split(';')[0])
+        .join('; ');
+      for (const request of [
+        { method: 'GET', url: '/api/v1/admin/models' },
+        { method: 'GET', url: '/api/v1/models/generation' },
+        { method: 'POST', url: '/api/v1/admin/api-keys', body: { name: 'k' } },
+      ] as const) {
+        const refused = await t.request(request);
+        expect(required(refused)).toBe(true);
+        expect(refused.headers['content-type']).toContain('problem+json');
+      }
+      const viaCookie = await t.request({
+        method: 'GET',
+        url: '/api/v1/admin/models',
+        token: null,
+        headers: { cookie },
+      });
+      expect(required(viaCookie)).toBe(true);
+      const me = await t.request({ method: 'GET', url: '/api/v1/auth/me' });
+      expect(me.status).toBe(200);
+      expect(me.body.passwordChangeRequired).toBe(true);
+      const same = await t.request({
+        method: 'POST',
+        url: '/api/v1/auth/password',
+        body: {
+          currentPassword: t.adminPassword,
+          newPassword: t.adminPassword,
+        },
+      });
+      expect(same.status).toBe(400);
+      expect(same.body.errors[0].field).toBe('newPassword');
+      expect(
+        (
+          await t.request({
+            method: 'POST',
+            url: '/api/v1/auth/logout',
+            token: signIn.body.accessToken,
+          })
+        ).status,
+      ).toBe(204);
+
+      const changed = await t.request({
+        method: 'POST',
+        url: '/api/v1/auth/password',
+        body: { currentPassword: t.adminPassword, newPassword: TEST_PASSWORD },
+      });
+      expect(changed.status).toBe(204);
+      const models = await t.request({
+        method: 'GET',
+        url: '/api/v1/admin/models',
+      });
+      expect(models.status).toBe(200);
+      const again = await t.request({
+        method: 'POST',
+        url: LOGIN,
+        body: { email: TEST_ADMIN.email, password: TEST_PASSWORD },
+        token: null,
+      });
+      expect(again.body.passwordChangeRequired).toBe(false);
+    });
+
+    it('is required again after an admin resets someone’s password', async () => {
+      const email = `reset-${Math.random().toString(36).slice(2, 10)}@test.local`;
+      const created = await t.request({
+        method: 'POST',
+        url: '/api/v1/admin/users',
+        body: {
+          email,
+          password: TEST_PASSWORD,
+          role: 'viewer',
+          displayName: 'V',
+        },
+      });
+      expect(created.status).toBe(201);
+      const own = await t.login(email, TEST_PASSWORD);
+      expect(
+        (
+          await t.request({
+            method: 'GET',
+            url: '/api/v1/admin/models',
+            token: own,
+          })
+        ).status,
+      ).toBe(200);
+      await t.request({
+        method: 'POST',
+        url: `/api/v1/admin/users/${created.body.id}/password`,
+        body: { password: 'set-by-the-admin-1234' },
+      });
+      const token = await t.login(email, 'set-by-the-admin-1234');
+      expect(
+        required(
+          await t.request({
+            method: 'GET',
+            url: '/api/v1/admin/models',
+            token,
+          }),
+        ),
+      ).toBe(true);
+    });
+  },
+);
 
 describe('CORS when configured', () => {
   it('grants only the configured origins', async () => {

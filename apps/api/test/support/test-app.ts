@@ -14,6 +14,7 @@ import {
   type DatabaseHandle,
   openDatabase,
 } from '../../src/database/database-handle';
+import { BootstrapService } from '../../src/modules/auth/bootstrap.service';
 import { type Backend } from './backends';
 
 export interface TestApp {
@@ -27,6 +28,8 @@ export interface TestApp {
   routes: Array<{ method: string; url: string }>;
   /** Access token of the bootstrap admin, sent by default. */
   adminToken: string;
+  /** The bootstrap admin's password: ADMIN_PASSWORD, or the generated one when the config leaves it out. */
+  adminPassword: string;
   request: (options: RequestOptions) => Promise<TestResponse>;
   /** Signs in and returns the access token. */
   login: (email: string, password: string) => Promise<string>;
@@ -44,6 +47,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** Bearer token; defaults to the admin's, null sends none. */
   token?: string | null;
+  /** The client's address as the socket shows it (default 127.0.0.1). */
+  remoteAddress?: string;
 }
 
 export const TEST_ADMIN = {
@@ -74,7 +79,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     adminEmail: TEST_ADMIN.email,
     adminPassword: TEST_ADMIN.password,
     sessionTtlHours: 12,
-    cookieSecure: false,
+    cookieSecure: 'auto',
     corsOrigins: [],
     trustProxy: false,
     masterKey: randomBytes(32).toString('base64'),
@@ -178,11 +183,13 @@ export async function startTestApp(
     body,
     headers,
     token,
+    remoteAddress,
   }: RequestOptions): Promise<TestResponse> => {
     const bearer = token === undefined ? adminToken : token;
     const response = await app.inject({
       method,
       url,
+      remoteAddress,
       headers: {
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
         ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
@@ -220,7 +227,11 @@ export async function startTestApp(
       );
     return response.body.accessToken as string;
   };
-  adminToken = await login(TEST_ADMIN.email, TEST_ADMIN.password);
+  const adminPassword =
+    config.adminPassword ??
+    app.get(BootstrapService).takeGeneratedCredentials()?.password ??
+    '';
+  adminToken = await login(TEST_ADMIN.email, adminPassword);
 
   const userToken = async (role: 'admin' | 'viewer'): Promise<string> => {
     const email = `${role}-${randomBytes(4).toString('hex')}@test.local`;
@@ -253,6 +264,7 @@ export async function startTestApp(
     dataSource,
     routes,
     adminToken,
+    adminPassword,
     request,
     login,
     userToken,

@@ -14,6 +14,7 @@ import {
 } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import {
+  MAT_DIALOG_DATA,
   MatDialogActions,
   MatDialogClose,
   MatDialogContent,
@@ -30,7 +31,8 @@ import { MatInput } from '@angular/material/input';
 import { firstValueFrom } from 'rxjs';
 import { PASSWORD_MIN_LENGTH, passwordProblems } from '@llm-registry/contracts';
 import { fieldErrorMessage } from '@llm-registry/admin/ui';
-import { API } from '../app.paths';
+import { Router } from '@angular/router';
+import { API, PATHS } from '../app.paths';
 import { AuthStore } from '../core/auth/auth.store';
 import {
   applyServerErrors,
@@ -38,6 +40,10 @@ import {
   problemOf,
 } from '../core/http/problem';
 import { Notify } from '../core/notify';
+
+export interface ChangePasswordDialogData {
+  required: boolean;
+}
 
 /** Changes the signed-in user's password; their other sessions end, this one stays. */
 @Component({
@@ -57,8 +63,16 @@ import { Notify } from '../core/notify';
     MatInput,
   ],
   template: `
-    <h2 mat-dialog-title>Change your password</h2>
+    <h2 mat-dialog-title>
+      {{ required ? 'Choose your own password' : 'Change your password' }}
+    </h2>
     <mat-dialog-content>
+      @if (required) {
+        <p class="notice" role="status">
+          This password was generated or set by an admin. Choose one only you
+          know before going on.
+        </p>
+      }
       <form
         [formGroup]="form"
         (ngSubmit)="save()"
@@ -98,7 +112,11 @@ import { Notify } from '../core/notify';
       </form>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button mat-button type="button" mat-dialog-close>Cancel</button>
+      @if (required) {
+        <button mat-button type="button" (click)="signOut()">Sign out</button>
+      } @else {
+        <button mat-button type="button" mat-dialog-close>Cancel</button>
+      }
       <button
         mat-flat-button
         type="submit"
@@ -109,14 +127,29 @@ import { Notify } from '../core/notify';
       </button>
     </mat-dialog-actions>
   `,
+  styles: `
+    .notice {
+      padding: 8px 12px;
+      border-radius: 8px;
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+    }
+  `,
 })
 export class ChangePasswordDialog {
   private readonly http = inject(HttpClient);
+  private readonly auth = inject(AuthStore);
+  private readonly router = inject(Router);
+  /** Opened because the API demands the change: it cannot be dismissed, only completed or signed out of. */
+  protected readonly required =
+    inject<ChangePasswordDialogData | null>(MAT_DIALOG_DATA, {
+      optional: true,
+    })?.required === true;
   private readonly notify = inject(Notify);
   private readonly dialogRef = inject(
     MatDialogRef<ChangePasswordDialog, boolean>,
   );
-  private readonly email = inject(AuthStore).me()?.email ?? undefined;
+  private readonly email = this.auth.me()?.email ?? undefined;
   protected readonly minLength = PASSWORD_MIN_LENGTH;
   protected readonly saving = signal(false);
   protected readonly formError = signal('');
@@ -144,6 +177,12 @@ export class ChangePasswordDialog {
     );
   }
 
+  protected async signOut(): Promise<void> {
+    this.dialogRef.close(false);
+    await this.auth.logout();
+    await this.router.navigate([`/${PATHS.login}`]);
+  }
+
   protected async save(): Promise<void> {
     if (this.form.invalid) {
       this.form.markAllAsTouched();
@@ -155,6 +194,7 @@ export class ChangePasswordDialog {
       await firstValueFrom(
         this.http.post<void>(`${API}/auth/password`, this.form.getRawValue()),
       );
+      this.auth.passwordChanged();
       this.notify.success(
         'Password changed; your other sessions were signed out.',
       );

@@ -36,6 +36,7 @@ import { PATHS } from '../app.paths';
 import { AuthStore } from '../core/auth/auth.store';
 import { ThemeStore } from '../core/theme/theme.store';
 import { ChangePasswordDialog } from './change-password-dialog';
+import { promptForRequiredPasswordChange } from './password-change-prompt';
 
 interface NavItem {
   path: string;
@@ -289,6 +290,7 @@ export class Shell {
   );
 
   constructor() {
+    promptForRequiredPasswordChange();
     // On another page, focus moves to its content, as after a page load: keyboard and screen-reader
     // users start there instead of on the link they left. Query changes (filters) keep the focus.
     this.router.events

@@ -14,6 +14,10 @@ export class AuthStore {
   readonly isAdmin = computed(() => this.me()?.role === 'admin');
   /** Viewers read everything and change nothing. */
   readonly canWrite = this.isAdmin;
+  /** Signed in with a generated or admin-set password: nothing else works until it is changed. */
+  readonly mustChangePassword = computed(
+    () => this.me()?.passwordChangeRequired === true,
+  );
 
   /** The signed-in user, asking the API once per page load. */
   async ensure(): Promise<Me | null> {
@@ -39,6 +43,7 @@ export class AuthStore {
       email: response.user.email,
       role: response.user.role,
       scope: null,
+      passwordChangeRequired: response.passwordChangeRequired,
     };
     this.me.set(me);
     this.checked = true;
@@ -51,6 +56,19 @@ export class AuthStore {
     } finally {
       this.signedOut();
     }
+  }
+
+  /** The API refused a call until the password is changed (another tab signed in with it, say). */
+  passwordChangeDemanded(): void {
+    this.setPasswordChangeRequired(true);
+  }
+
+  passwordChanged(): void {
+    this.setPasswordChangeRequired(false);
+  }
+
+  private setPasswordChangeRequired(required: boolean): void {
+    this.me.update((me) => me && { ...me, passwordChangeRequired: required });
   }
 
   /** The session ended (logout, expiry, revoked). */

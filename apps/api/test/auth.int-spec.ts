@@ -165,6 +165,24 @@ describe.each(testBackends())('authentication on %s', (backend) => {
       await t.dataSource.query('DELETE FROM login_throttle');
     });
 
+    it('keeps a password typed into the email field out of the throttle table', async () => {
+      const typed = 'correct horse battery staple';
+      const response = await t.request({
+        method: 'POST',
+        url: LOGIN,
+        body: { email: typed, password: 'whatever-was-next' },
+        token: null,
+        remoteAddress: '127.0.0.8',
+      });
+      expect(response.status).toBe(401);
+      const keys: { key: string }[] = await t.dataSource.query(
+        `SELECT key FROM login_throttle WHERE key LIKE '%127.0.0.8%' OR key LIKE 'account:%'`,
+      );
+      expect(keys.length).toBeGreaterThan(0);
+      expect(JSON.stringify(keys)).not.toContain('horse');
+      await t.dataSource.query('DELETE FROM login_throttle');
+    });
+
     it('throttles an address that tries many accounts', async () => {
       await t.dataSource.query('DELETE FROM login_throttle');
       for (let i = 0; i < 20; i++) {

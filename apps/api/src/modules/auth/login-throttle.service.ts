@@ -4,6 +4,7 @@ import {
   LoginThrottleRepository,
   type ThrottlePolicy,
 } from './login-throttle.repository';
+import { keptEmail } from './typed-email';
 
 const WINDOW_SECONDS = 15 * 60;
 
@@ -32,8 +33,9 @@ const ADDRESS_POLICY: ThrottlePolicy = {
   maxBlockSeconds: WINDOW_SECONDS,
 };
 
-const pairKey = (email: string, ip: string) => `pair:${ip}|${email}`;
-const accountKey = (email: string) => `account:${email}`;
+// Keys hold the typed email only when it is one: a password typed into the field stays out of the table.
+const pairKey = (email: string, ip: string) => `pair:${ip}|${keptEmail(email)}`;
+const accountKey = (email: string) => `account:${keptEmail(email)}`;
 const addressKey = (ip: string) => `ip:${ip}`;
 
 /**

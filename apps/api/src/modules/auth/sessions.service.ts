@@ -8,13 +8,12 @@ import { decoyHash, verifyPassword } from './password-hasher';
 import { type UserPrincipal } from './principal';
 import { SessionsRepository } from './sessions.repository';
 import { hashToken, newCsrfToken, newSessionToken } from './tokens';
+import { keptEmail } from './typed-email';
 import { UsersRepository } from './users.repository';
 import { AuditService } from '../audit/audit.service';
 
 /** The same answer whether the email exists, the password is wrong or the account is disabled. */
 const SIGN_IN_FAILED = 'Email or password is incorrect.';
-const LOOKS_LIKE_EMAIL = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/;
-const NOT_AN_EMAIL = '(not an email address)';
 
 export interface ClientInfo {
   ip: string;
@@ -54,8 +53,7 @@ export class SessionsService {
           actor: {
             type: 'user',
             id: user?.id ?? null,
-            // What was typed, unless it is not an address: people type passwords into the email field.
-            label: LOOKS_LIKE_EMAIL.test(email) ? email : NOT_AN_EMAIL,
+            label: keptEmail(email),
           },
         }),
       );

@@ -28,10 +28,10 @@ import {
   MatLabel,
 } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
+import { Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { PASSWORD_MIN_LENGTH, passwordProblems } from '@llm-registry/contracts';
 import { fieldErrorMessage } from '@llm-registry/admin/ui';
-import { Router } from '@angular/router';
 import { API, PATHS } from '../app.paths';
 import { AuthStore } from '../core/auth/auth.store';
 import {

@@ -186,7 +186,10 @@ const NAV: readonly NavItem[] = [
           }
         </mat-toolbar>
         <main id="main" tabindex="-1">
-          <router-outlet />
+          <!-- Pages load once the password is changed: until then every call would be refused. -->
+          @if (!auth.mustChangePassword()) {
+            <router-outlet />
+          }
         </main>
       </mat-sidenav-content>
     </mat-sidenav-container>

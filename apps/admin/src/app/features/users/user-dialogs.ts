@@ -201,7 +201,10 @@ export class CreateUserDialog {
   template: `
     <h2 mat-dialog-title>Reset the password of {{ user.displayName }}</h2>
     <mat-dialog-content>
-      <p>Their sessions end; give them the new password privately.</p>
+      <p>
+        Their sessions end; give them the new password privately. They choose
+        their own when they next sign in.
+      </p>
       <form [formGroup]="form" (ngSubmit)="save()" id="reset-form" novalidate>
         <mat-form-field class="full-width">
           <mat-label>New password</mat-label>

@@ -52,11 +52,12 @@ export class AuthController {
   @ApiOperation({
     summary: 'Sign in',
     description:
-      'Sets an HttpOnly, SameSite=Strict session cookie for the admin app (writes with it must send the `csrfToken` in X-CSRF-Token) and answers an `accessToken` for scripts to send as a bearer token. Failures are throttled per account and per IP.',
+      'Sets an HttpOnly, SameSite=Strict session cookie for the admin app (writes with it must send the `csrfToken` in X-CSRF-Token; the cookies are Secure over HTTPS) and answers an `accessToken` for scripts to send as a bearer token. Failures are throttled per account and address with backoff, per account across addresses, and per address. With `passwordChangeRequired`, every route but the password change, sign-out and `me` answers 403 PASSWORD_CHANGE_REQUIRED until the password is changed.',
   })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiTooManyRequestsResponse({
-    description: 'Too many failed attempts; see Retry-After.',
+    description:
+      'Too many failed attempts from this address or on this account; see Retry-After.',
   })
   @ApiProblems(400, 401)
   async login(

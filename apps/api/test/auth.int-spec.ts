@@ -165,6 +165,31 @@ describe.each(testBackends())('authentication on %s', (backend) => {
       await t.dataSource.query('DELETE FROM login_throttle');
     });
 
+    it('counts failures that arrive at once, each of them', async () => {
+      const victim = await newUser('viewer');
+      const attempt = (password: string) =>
+        t.request({
+          method: 'POST',
+          url: LOGIN,
+          body: { email: victim.email, password },
+          token: null,
+          remoteAddress: '127.0.0.10',
+        });
+      const failures = await Promise.all(
+        Array.from({ length: 5 }, (_, i) => attempt(`wrong-password-${i}`)),
+      );
+      expect(failures.map((response) => response.status)).toEqual(
+        Array(5).fill(401),
+      );
+      // Replicas and pool connections race on the same rows: none of the five may be lost.
+      const counts: { failures: number }[] = await t.dataSource.query(
+        `SELECT failures FROM login_throttle WHERE key LIKE $1`,
+        [`%${victim.email}`],
+      );
+      expect(counts.map((row) => row.failures)).toEqual([5, 5]);
+      await t.dataSource.query('DELETE FROM login_throttle');
+    });
+
     it('keeps a password typed into the email field out of the throttle table', async () => {
       const typed = 'correct horse battery staple';
       const response = await t.request({

@@ -46,13 +46,13 @@ export class AuditRepository {
     return this.dataSource.transaction(work);
   }
 
-  /** Whether the event at `seq` still holds this MAC: an anchor's check. */
-  async holds(seq: string, hash: string): Promise<boolean> {
+  /** The hash (MAC) of the event at `seq`; null when there is none. */
+  async hashAt(seq: string): Promise<string | null> {
     const [row] = (await this.dataSource.query(
       'SELECT hash FROM audit_events WHERE seq = $1',
       [seq],
     )) as { hash: string }[];
-    return row?.hash === hash;
+    return row?.hash ?? null;
   }
 
   async insert(event: AuditEventEntity, manager: EntityManager): Promise<void> {

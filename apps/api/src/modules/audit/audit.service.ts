@@ -62,6 +62,8 @@ export class AuditService {
   async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
     const request = currentRequestContext();
     const head = await this.audit.lockHead(manager);
+    // Appending goes on either way (the change must be audited); the anchor keeps the evidence.
+    this.anchor.noteHead(head && { seq: head.seq, mac: head.hash });
     const content: ChainedContent = {
       seq: head ? (BigInt(head.seq) + 1n).toString() : '1',
       id: randomUUID(),
@@ -183,8 +185,13 @@ export class AuditService {
     for (const anchor of anchors) {
       const seq = BigInt(anchor.seq);
       if (truncatedAfterSeq !== null && seq <= truncatedAfterSeq) continue;
-      if (!(await this.audit.holds(anchor.seq, anchor.mac)))
+      const hash = await this.audit.hashAt(anchor.seq);
+      // A different event in an intact chain was appended after the anchored one was removed; in a
+      // broken chain it is the rewrite firstBrokenId already names.
+      if (hash === null || (hash !== anchor.mac && firstBrokenId === null)) {
         truncatedAfterSeq = seq;
+        this.anchor.freeze(anchor);
+      }
     }
     const ok = firstBrokenId === null && truncatedAfterSeq === null;
     if (ok && head?.macKeyId)

@@ -22,6 +22,8 @@ export class ChainAnchor implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Audit');
   private readonly file: string | undefined;
   private memory: Anchor | null = null;
+  /** Set once the anchored event is found gone: the anchor stays as the evidence. */
+  private frozen = false;
   private writing: Promise<void> | null = null;
   private dirty = false;
 
@@ -51,9 +53,30 @@ export class ChainAnchor implements OnModuleInit, OnModuleDestroy {
    * background, so a request never waits for more than this.
    */
   advance(anchor: Anchor): void {
-    if (!isAfter(anchor, this.memory)) return;
+    if (this.frozen || !isAfter(anchor, this.memory)) return;
     this.memory = anchor;
     if (this.file) this.scheduleWrite(this.file);
+  }
+
+  /**
+   * Checks that an event appended after `head` continues the anchored chain. A head before the
+   * anchor, or another event in its place, means the newest events were removed: the anchor then
+   * stops moving, so new events filling the removed places can never hide it.
+   */
+  noteHead(head: Anchor | null): void {
+    const anchor = this.memory;
+    if (!anchor || (head && isAfter(head, anchor))) return;
+    if (head?.seq !== anchor.seq || head.mac !== anchor.mac)
+      this.freeze(anchor);
+  }
+
+  /** Keeps the anchor where it is from now on (until a restart reads the file again). */
+  freeze(anchor: Anchor): void {
+    if (this.frozen) return;
+    this.frozen = true;
+    this.logger.error(
+      `The audit event anchored at seq ${anchor.seq} is gone: the newest audit events were removed from the database.`,
+    );
   }
 
   /** What verify checks: this process's head and the file's (which other processes may advance). */

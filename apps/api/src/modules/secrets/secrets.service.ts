@@ -20,8 +20,6 @@ import { maskValues } from './mask';
 import { SecretsRepository } from './secrets.repository';
 import { AuditService } from '../audit/audit.service';
 
-export { KEYRING_SOURCE } from './keyring-source';
-
 /** A known value encrypted under the primary key: decrypting it at boot proves the configured key is right. */
 const KEY_CHECK = 'secrets.key_check';
 const KEY_CHECK_PLAINTEXT = 'llm-registry master key check';

@@ -1,9 +1,9 @@
 import {
   SecretsService,
-  KEYRING_SOURCE,
   MasterKeyMismatchError,
 } from '../src/modules/secrets/secrets.service';
 import {
+  KEYRING_SOURCE,
   type KeyringSource,
   loadKeyring,
 } from '../src/modules/secrets/keyring-source';

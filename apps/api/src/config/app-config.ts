@@ -1,4 +1,4 @@
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import {
   type CookieSecure,
   type Environment,
@@ -51,6 +51,8 @@ export interface AppConfig {
   migrateOnStart: boolean;
   /** Absolute; the embedded database lives in `<dataDir>/pglite`. */
   dataDir: string;
+  /** Absolute; where the audit chain's head is anchored outside the database. Unset: in memory only. */
+  auditAnchorFile?: string;
   /** Absolute; the built admin app served at `/` when it holds an index.html. Unset: not served. */
   adminAppDir?: string;
   logLevel: LogLevel;
@@ -99,10 +101,16 @@ export const DEFAULT_ENV_ALLOWLIST = [
   'FIREWORKS_*',
 ];
 
+/** The embedded mode's audit anchor, in DATA_DIR. */
+export const AUDIT_ANCHOR_FILE = 'audit-anchor.json';
+
 export const DEFAULT_ADMIN_EMAIL = 'admin@llm-registry.local';
 
 export function toAppConfig(env: Environment, cwd = process.cwd()): AppConfig {
   const databaseMode: DatabaseMode = env.DATABASE_URL ? 'postgres' : 'embedded';
+  const dataDir = isAbsolute(env.DATA_DIR)
+    ? env.DATA_DIR
+    : resolve(cwd, env.DATA_DIR);
   return {
     nodeEnv: env.NODE_ENV,
     port: env.PORT,
@@ -112,9 +120,12 @@ export function toAppConfig(env: Environment, cwd = process.cwd()): AppConfig {
     databasePoolSize: env.DATABASE_POOL_SIZE,
     migrateOnStart:
       databaseMode === 'embedded' || env.DATABASE_MIGRATE_ON_START,
-    dataDir: isAbsolute(env.DATA_DIR)
-      ? env.DATA_DIR
-      : resolve(cwd, env.DATA_DIR),
+    dataDir,
+    auditAnchorFile: env.AUDIT_ANCHOR
+      ? resolve(cwd, env.AUDIT_ANCHOR)
+      : databaseMode === 'embedded'
+        ? join(dataDir, AUDIT_ANCHOR_FILE)
+        : undefined,
     adminAppDir: resolve(cwd, env.ADMIN_APP_DIR),
     logLevel: env.LOG_LEVEL,
     logFormat:

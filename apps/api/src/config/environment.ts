@@ -92,6 +92,15 @@ export class Environment {
   @MinLength(1, { message: 'must be a directory path' })
   DATA_DIR = './data';
 
+  /**
+   * File that keeps the audit chain's head outside the database, so removing the newest events is
+   * detected across restarts. Embedded mode defaults to DATA_DIR/audit-anchor.json.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'must be a file path' })
+  AUDIT_ANCHOR?: string;
+
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
 

@@ -1,4 +1,5 @@
 import { ApiKeyEntity } from '../modules/auth/api-key.entity';
+import { AuditChainKeyEntity } from '../modules/audit/audit-chain-key.entity';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { ConnectionTestEntity } from '../modules/connection-tests/connection-test.entity';
 import { KnowledgeBaseEntity } from '../modules/kb-dependency/knowledge-base.entity';
@@ -15,6 +16,7 @@ import { AppStateEntity } from './app-state.entity';
 export const ENTITIES = [
   ApiKeyEntity,
   AppStateEntity,
+  AuditChainKeyEntity,
   AuditEventEntity,
   ConnectionTestEntity,
   KnowledgeBaseEntity,

@@ -11,7 +11,8 @@ import { inList } from '../../database/check-in-list';
 
 /**
  * One audited change, append-only: a trigger (migration AddAuditEvents) refuses UPDATE, DELETE and
- * TRUNCATE. `seq` is the place in the hash chain, gapless, so a removed row shows as a gap.
+ * TRUNCATE. `seq` is the place in the chain, gapless, so a removed row shows as a gap; `hash` is the
+ * row's MAC under the key `macKeyId` names (a SHA-256 for rows written before the MAC, key id null).
  */
 @Entity('audit_events')
 @Check('CHK_audit_events_actor_type', inList('actor_type', AUDIT_ACTOR_TYPES))
@@ -59,4 +60,7 @@ export class AuditEventEntity {
 
   @Column({ type: 'char', length: 64 })
   hash!: string;
+
+  @Column({ name: 'mac_key_id', type: 'varchar', length: 16, nullable: true })
+  macKeyId!: string | null;
 }

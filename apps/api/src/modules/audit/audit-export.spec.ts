@@ -12,6 +12,7 @@ const event: ExportedEvent = {
   context: { ip: '127.0.0.1' },
   prevHash: 'p',
   hash: 'h',
+  macKeyId: 'k',
 };
 
 async function collect(lines: AsyncIterable<string>): Promise<string> {
@@ -35,10 +36,10 @@ describe('exportLines', () => {
     const text = await collect(exportLines(one(), 'csv'));
     const [header, row] = text.split('\r\n');
     expect(header).toBe(
-      'seq,id,at,actorType,actorId,actorLabel,action,entityType,entityId,changes,context,prevHash,hash',
+      'seq,id,at,actorType,actorId,actorLabel,action,entityType,entityId,changes,context,prevHash,hash,macKeyId',
     );
     expect(row).toBe(
-      '7,e1,2026-11-22T10:00:00.000Z,user,u1,ada@example.com,model.updated,model,m1,"{""name"":{""before"":""a, \\""b\\"""",""after"":""c""}}","{""ip"":""127.0.0.1""}",p,h',
+      '7,e1,2026-11-22T10:00:00.000Z,user,u1,ada@example.com,model.updated,model,m1,"{""name"":{""before"":""a, \\""b\\"""",""after"":""c""}}","{""ip"":""127.0.0.1""}",p,h,k',
     );
   });
 });

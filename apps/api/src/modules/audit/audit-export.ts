@@ -3,8 +3,15 @@ import {
   type AuditExportFormat,
 } from '@llm-registry/contracts';
 
-/** An exported event carries its place in the chain, so an archive can be verified on its own. */
-export type ExportedEvent = AuditEvent & { seq: string; prevHash: string };
+/**
+ * An exported event carries its place in the chain and the key that MACed it, so an archive can be
+ * verified later by whoever holds that key (null: a SHA-256 event from before the MAC).
+ */
+export type ExportedEvent = AuditEvent & {
+  seq: string;
+  prevHash: string;
+  macKeyId: string | null;
+};
 
 const CSV_COLUMNS = [
   'seq',
@@ -20,6 +27,7 @@ const CSV_COLUMNS = [
   'context',
   'prevHash',
   'hash',
+  'macKeyId',
 ] as const;
 
 export const EXPORT_CONTENT_TYPES: Record<AuditExportFormat, string> = {
@@ -61,6 +69,7 @@ function csvRow(event: ExportedEvent): string {
     context: JSON.stringify(event.context),
     prevHash: event.prevHash,
     hash: event.hash,
+    macKeyId: event.macKeyId ?? '',
   };
   return `${CSV_COLUMNS.map((column) => csvCell(cells[column])).join(',')}\r\n`;
 }

@@ -50,7 +50,7 @@ export class AuditController {
   @ApiOperation({
     summary: 'Export audit events, oldest first',
     description:
-      'Streamed as CSV or NDJSON (one event per line) with the same filters as the list, however many events match. Each row adds `seq` and `prevHash`, so an archive can be verified on its own.',
+      'Streamed as CSV or NDJSON (one event per line) with the same filters as the list, however many events match. Each row adds `seq`, `prevHash` and `macKeyId`, so an archive can be verified later by whoever holds the chain key.',
   })
   @ApiProduces(EXPORT_CONTENT_TYPES.ndjson, EXPORT_CONTENT_TYPES.csv)
   @ApiOkResponse({ description: 'The events, streamed.' })
@@ -66,9 +66,9 @@ export class AuditController {
 
   @Get('verify')
   @ApiOperation({
-    summary: 'Check the hash chain',
+    summary: 'Check the MAC chain',
     description:
-      'Recomputes every hash from the oldest event kept; names the first event that was changed, removed after or moved.',
+      'Recomputes every MAC from the oldest event kept and names the first event that was changed, removed after or moved (`firstBrokenId`); checks that the heads anchored outside the database are still there and names the newest one that is not (`truncatedAfterSeq`).',
   })
   @ApiOkResponse({ type: AuditVerificationDto })
   verify(): Promise<AuditVerification> {
@@ -83,6 +83,7 @@ export class AuditController {
         seq: event.seq,
         ...toAuditEvent(event),
         prevHash: event.prevHash,
+        macKeyId: event.macKeyId,
       };
   }
 }

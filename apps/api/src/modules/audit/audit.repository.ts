@@ -18,6 +18,13 @@ export type AuditQuery = Omit<AuditEventFilter, 'from' | 'to'> & {
 
 const CHAIN_LOCK = 'audit.chain';
 
+/** The newest event; `macKeyId` null when it was written before the chain was MACed. */
+export interface ChainHead {
+  seq: string;
+  hash: string;
+  macKeyId: string | null;
+}
+
 /** Audit rows: queries only. The chain's order is `seq`; every read walks it by keyset, never by offset. */
 @Injectable()
 export class AuditRepository {
@@ -27,14 +34,25 @@ export class AuditRepository {
    * Takes the chain for the rest of the caller's transaction and returns its head: writers queue here,
    * so two transactions can never append after the same event (no fork).
    */
-  async lockHead(
-    manager: EntityManager,
-  ): Promise<{ seq: string; hash: string } | null> {
+  async lockHead(manager: EntityManager): Promise<ChainHead | null> {
     await lockUntilCommit(manager, CHAIN_LOCK);
     const [head] = (await manager.query(
-      'SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1',
-    )) as { seq: string; hash: string }[];
+      'SELECT seq, hash, mac_key_id AS "macKeyId" FROM audit_events ORDER BY seq DESC LIMIT 1',
+    )) as ChainHead[];
     return head ?? null;
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** The hash (MAC) of the event at `seq`; null when there is none. */
+  async hashAt(seq: string): Promise<string | null> {
+    const [row] = (await this.dataSource.query(
+      'SELECT hash FROM audit_events WHERE seq = $1',
+      [seq],
+    )) as { hash: string }[];
+    return row?.hash ?? null;
   }
 
   async insert(event: AuditEventEntity, manager: EntityManager): Promise<void> {

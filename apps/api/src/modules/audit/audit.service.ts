@@ -18,8 +18,12 @@ import { type Principal } from '../auth/principal';
 import { type AuditEventEntity } from './audit-event.entity';
 import { toAuditEvent } from './audit-event.mapper';
 import { decodeCursor, encodeCursor } from './audit-cursor';
+import { AnchorOnCommit } from './anchor-on-commit';
+import { AuditChainKeys } from './audit-chain-keys';
 import { type AuditQuery, AuditRepository } from './audit.repository';
-import { type ChainedContent, GENESIS_HASH, hashEvent } from './hash-chain';
+import { ChainAnchor } from './chain-anchor';
+import { type ChainRow, ChainWalk } from './chain-walk';
+import { type ChainedContent, GENESIS_HASH, macEvent } from './hash-chain';
 
 /** What a change tells the audit trail; who and where come from the request unless given. */
 export interface AuditEntry {
@@ -44,7 +48,12 @@ const BATCH_SIZE = 1000;
 /** The audit trail: append in the caller's transaction, read by filter, walk, verify. */
 @Injectable()
 export class AuditService {
-  constructor(private readonly audit: AuditRepository) {}
+  constructor(
+    private readonly audit: AuditRepository,
+    private readonly keys: AuditChainKeys,
+    private readonly anchor: ChainAnchor,
+    private readonly anchorOnCommit: AnchorOnCommit,
+  ) {}
 
   /**
    * Appends one event in the caller's transaction, so the change and its row commit or roll back
@@ -53,6 +62,8 @@ export class AuditService {
   async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
     const request = currentRequestContext();
     const head = await this.audit.lockHead(manager);
+    // Appending goes on either way (the change must be audited); the anchor keeps the evidence.
+    this.anchor.noteHead(head && { seq: head.seq, mac: head.hash });
     const content: ChainedContent = {
       seq: head ? (BigInt(head.seq) + 1n).toString() : '1',
       id: randomUUID(),
@@ -73,6 +84,8 @@ export class AuditService {
       },
       prevHash: head?.hash ?? GENESIS_HASH,
     };
+    const key = this.keys.primary();
+    const mac = macEvent(content, key);
     await this.audit.insert(
       {
         seq: content.seq,
@@ -87,10 +100,34 @@ export class AuditService {
         changes: content.changes,
         context: JSON.parse(JSON.stringify(content.context)) as AuditContext,
         prevHash: content.prevHash,
-        hash: hashEvent(content),
+        hash: mac,
+        macKeyId: key.id,
       },
       manager,
     );
+    this.anchorOnCommit.after(manager, { seq: content.seq, mac });
+  }
+
+  /**
+   * Seals a chain whose head was written before the MAC (an upgraded database) with a MACed event,
+   * so its SHA-256 prefix can no longer be rewritten unnoticed. Idempotent across replicas.
+   */
+  async sealLegacyChain(): Promise<void> {
+    await this.audit.transaction(async (manager) => {
+      const head = await this.audit.lockHead(manager);
+      if (!head || head.macKeyId) return;
+      await this.record(manager, {
+        action: 'audit.chain_sealed',
+        entityType: 'audit_chain',
+        entityId: null,
+        changes: { sealedSeq: { before: null, after: head.seq } },
+      });
+    });
+  }
+
+  /** Keeps the chain keys of every configured master key; rotation calls it before old keys go. */
+  keepChainKeys(): Promise<void> {
+    return this.keys.keep();
   }
 
   async list(query: AuditEventListQuery): Promise<AuditEventPage> {
@@ -124,32 +161,66 @@ export class AuditService {
   }
 
   /**
-   * Recomputes every hash from the oldest event kept: a changed row fails its own hash, a removed one
-   * leaves a gap in `seq`, a reordered one breaks the link to the hash before it.
+   * Recomputes every MAC from the oldest event kept (a changed row fails its own MAC, a removed one
+   * leaves a gap in `seq`, a moved one breaks the link to the MAC before it), then checks that the
+   * heads anchored outside the database are still there (removing the newest events leaves a valid
+   * chain). A head that verifies is anchored in turn.
    */
   async verify(): Promise<AuditVerification> {
+    const walk = new ChainWalk(await this.keys.lookup());
     let checked = 0;
-    let previous: AuditEventEntity | null = null;
+    let firstBrokenId: string | null = null;
+    let head: AuditEventEntity | null = null;
     for await (const event of this.walk()) {
       checked += 1;
-      if (!followsInChain(event, previous))
-        return { ok: false, checked, firstBrokenId: event.id };
-      previous = event;
+      if (!walk.accept(chainRowOf(event))) {
+        firstBrokenId = event.id;
+        break;
+      }
+      head = event;
     }
-    return { ok: true, checked, firstBrokenId: null };
+    firstBrokenId ??= walk.unsealed();
+    const anchors = await this.anchor.anchors();
+    let truncatedAfterSeq: bigint | null = null;
+    for (const anchor of anchors) {
+      const seq = BigInt(anchor.seq);
+      if (truncatedAfterSeq !== null && seq <= truncatedAfterSeq) continue;
+      const hash = await this.audit.hashAt(anchor.seq);
+      // A different event in an intact chain was appended after the anchored one was removed; in a
+      // broken chain it is the rewrite firstBrokenId already names.
+      if (hash === null || (hash !== anchor.mac && firstBrokenId === null)) {
+        truncatedAfterSeq = seq;
+        this.anchor.freeze(anchor);
+      }
+    }
+    const ok = firstBrokenId === null && truncatedAfterSeq === null;
+    if (ok && head?.macKeyId)
+      this.anchor.advance({ seq: head.seq, mac: head.hash });
+    return {
+      ok,
+      checked,
+      firstBrokenId,
+      truncatedAfterSeq: truncatedAfterSeq?.toString() ?? null,
+      anchoredSeq: newestSeq(anchors),
+    };
   }
 }
 
-function followsInChain(
-  event: AuditEventEntity,
-  previous: AuditEventEntity | null,
-): boolean {
-  // The oldest row kept starts the chain: the genesis hash, or the last hash of an archived part.
-  const linked = previous
-    ? BigInt(event.seq) === BigInt(previous.seq) + 1n &&
-      event.prevHash === previous.hash
-    : event.seq !== '1' || event.prevHash === GENESIS_HASH;
-  return linked && hashEvent(chainedContentOf(event)) === event.hash;
+function newestSeq(anchors: readonly { seq: string }[]): string | null {
+  return anchors.reduce<string | null>(
+    (newest, { seq }) =>
+      newest === null || BigInt(seq) > BigInt(newest) ? seq : newest,
+    null,
+  );
+}
+
+function chainRowOf(event: AuditEventEntity): ChainRow {
+  return {
+    content: chainedContentOf(event),
+    id: event.id,
+    macKeyId: event.macKeyId,
+    hash: event.hash,
+  };
 }
 
 export function chainedContentOf(event: AuditEventEntity): ChainedContent {

@@ -1,8 +1,10 @@
 import {
   canonicalJson,
   type ChainedContent,
+  deriveChainKey,
   GENESIS_HASH,
   hashEvent,
+  macEvent,
 } from './hash-chain';
 
 const event: ChainedContent = {
@@ -56,5 +58,35 @@ describe('hashEvent', () => {
     expect(
       hashEvent({ ...event, at: new Date(event.at.getTime() + 1) }),
     ).not.toBe(original);
+  });
+});
+
+describe('macEvent', () => {
+  const master = { id: 'a1b2c3d4e5f60718', key: Buffer.alloc(32, 7) };
+  const key = deriveChainKey(master);
+
+  it('derives a chain key of its own, never the master key itself', () => {
+    expect(key.id).toBe(master.id);
+    expect(key.key).toHaveLength(32);
+    expect(key.key.equals(master.key)).toBe(false);
+    expect(deriveChainKey(master).key.equals(key.key)).toBe(true);
+  });
+
+  it('differs from the plain hash and cannot be recomputed without the key', () => {
+    const mac = macEvent(event, key);
+    expect(mac).toMatch(/^[0-9a-f]{64}$/);
+    expect(mac).not.toBe(hashEvent(event));
+    const other = deriveChainKey({ ...master, key: Buffer.alloc(32, 8) });
+    expect(macEvent(event, other)).not.toBe(mac);
+  });
+
+  it('covers the content, the place in the chain and the key id', () => {
+    const mac = macEvent(event, key);
+    expect(macEvent({ ...event, changes: { ...event.changes } }, key)).toBe(
+      mac,
+    );
+    expect(macEvent({ ...event, seq: '2' }, key)).not.toBe(mac);
+    expect(macEvent({ ...event, prevHash: 'f'.repeat(64) }, key)).not.toBe(mac);
+    expect(macEvent(event, { ...key, id: 'ffffffffffffffff' })).not.toBe(mac);
   });
 });

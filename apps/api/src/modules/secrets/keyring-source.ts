@@ -5,6 +5,9 @@ import { generateMasterKey, type Keyring, keyring, masterKey } from './keyring';
 
 export const KEYRING_FILE = 'master-keys.json';
 
+/** The injection token of the process's one KeyringSource (see KeyringModule). */
+export const KEYRING_SOURCE = Symbol('KEYRING_SOURCE');
+
 /** Where the master keys come from; a file-managed keyring can generate new keys for rotation. */
 export interface KeyringSource {
   /** Replaced when a file-managed keyring gets a new primary key. */

@@ -1,31 +1,15 @@
 import { Module, type OnApplicationBootstrap } from '@nestjs/common';
-import { AppConfigService } from '../../config/app-config.service';
 import { AuditModule } from '../audit/audit.module';
 import { EnvReferencesService } from './env-references.service';
-import { loadKeyring } from './keyring-source';
+import { KeyringModule } from './keyring.module';
 import { SecretsController } from './secrets.controller';
 import { SecretsRepository } from './secrets.repository';
-import { KEYRING_SOURCE, SecretsService } from './secrets.service';
+import { SecretsService } from './secrets.service';
 
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, KeyringModule],
   controllers: [SecretsController],
-  providers: [
-    {
-      provide: KEYRING_SOURCE,
-      inject: [AppConfigService],
-      useFactory: (config: AppConfigService) =>
-        loadKeyring({
-          masterKey: config.get('masterKey'),
-          previousMasterKeys: config.get('previousMasterKeys'),
-          databaseMode: config.get('databaseMode'),
-          dataDir: config.get('dataDir'),
-        }),
-    },
-    SecretsRepository,
-    SecretsService,
-    EnvReferencesService,
-  ],
+  providers: [SecretsRepository, SecretsService, EnvReferencesService],
   exports: [SecretsService, EnvReferencesService],
 })
 export class SecretsModule implements OnApplicationBootstrap {

@@ -11,12 +11,14 @@ import {
   type Sealed,
 } from './envelope';
 import { generateMasterKey, keyring, masterKey } from './keyring';
-import { type KeyringSource, writeKeyringFile } from './keyring-source';
+import {
+  KEYRING_SOURCE,
+  type KeyringSource,
+  writeKeyringFile,
+} from './keyring-source';
 import { maskValues } from './mask';
 import { SecretsRepository } from './secrets.repository';
 import { AuditService } from '../audit/audit.service';
-
-export const KEYRING_SOURCE = Symbol('KEYRING_SOURCE');
 
 /** A known value encrypted under the primary key: decrypting it at boot proves the configured key is right. */
 const KEY_CHECK = 'secrets.key_check';
@@ -94,6 +96,8 @@ export class SecretsService {
   ): Promise<RotationResult> {
     const generatedNewKey =
       !!options.generateNewKey && (await this.addPrimaryKeyToFile());
+    // While the old master keys are still here: the audit chain's keys must outlive them.
+    await this.audit.keepChainKeys();
     const primary = this.source.keys.primary;
     const keysBefore = await this.secrets.keyIdsInUse();
     let rewrapped = 0;

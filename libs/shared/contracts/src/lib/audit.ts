@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
   'knowledge_base.created',
   'knowledge_base.updated',
   'knowledge_base.deleted',
+  'audit.chain_sealed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -42,6 +43,7 @@ export const AUDIT_ENTITY_TYPES = [
   'api_key',
   'session',
   'knowledge_base',
+  'audit_chain',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -89,7 +91,10 @@ export interface AuditEvent {
   entityId: string | null;
   changes: AuditChanges;
   context: AuditContext;
-  /** SHA-256 (hex) of the event's canonical content and the previous event's hash. */
+  /**
+   * HMAC-SHA256 (hex) of the event's canonical content and the previous event's hash, under a key
+   * outside the database; SHA-256 for events written before the chain was MACed.
+   */
   hash: string;
 }
 
@@ -128,10 +133,15 @@ export interface AuditExportQuery extends AuditEventFilter {
   format?: AuditExportFormat;
 }
 
-/** The hash chain checked from the oldest event kept. */
+/** The hash chain checked from the oldest event kept, and against the head anchored outside the database. */
 export interface AuditVerification {
+  /** False when a row was changed, moved or removed, or the newest rows were. */
   ok: boolean;
   checked: number;
-  /** The first event whose content, hash or place in the chain does not match; null when ok. */
+  /** The first event whose content, hash or place in the chain does not match; null when none. */
   firstBrokenId: string | null;
+  /** The newest anchored `seq` whose event is gone (or replaced): events from there on were removed. */
+  truncatedAfterSeq: string | null;
+  /** The newest `seq` anchored outside the database that was checked; null when nothing is anchored yet. */
+  anchoredSeq: string | null;
 }

@@ -52,7 +52,7 @@ export class AuditEventDto implements AuditEvent {
   @ApiProperty({
     example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
     description:
-      "SHA-256 of the event's content and the previous event's hash.",
+      "HMAC-SHA256 of the event's content and the previous event's hash, under a key kept outside the database (SHA-256 for events written before the chain was MACed).",
   })
   hash!: string;
 }
@@ -73,4 +73,20 @@ export class AuditVerificationDto implements AuditVerification {
   @ApiProperty({ example: 1024 }) checked!: number;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' })
   firstBrokenId!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '1024',
+    description:
+      'The newest anchored `seq` whose event is gone or replaced: the newest events were removed.',
+  })
+  truncatedAfterSeq!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '1024',
+    description:
+      'The newest `seq` anchored outside the database (this process, and the anchor file) that was checked.',
+  })
+  anchoredSeq!: string | null;
 }

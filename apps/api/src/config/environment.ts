@@ -153,13 +153,10 @@ export class Environment {
    * to. Unset: the providers' usual variables (see DEFAULT_ENV_ALLOWLIST).
    */
   @IsOptional()
-  @Matches(
-    new RegExp(`^${ALLOWLIST_ENTRY}(\\s*,\\s*${ALLOWLIST_ENTRY})*$`),
-    {
-      message:
-        'must be comma-separated variable names, with PREFIX_* for a prefix and NAME@https://host for an allowed origin',
-    },
-  )
+  @Matches(new RegExp(`^${ALLOWLIST_ENTRY}(\\s*,\\s*${ALLOWLIST_ENTRY})*$`), {
+    message:
+      'must be comma-separated variable names, with PREFIX_* for a prefix and NAME@https://host for an allowed origin',
+  })
   REGISTRY_ENV_ALLOWLIST?: string;
 
   /**

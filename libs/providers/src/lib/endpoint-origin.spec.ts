@@ -50,17 +50,23 @@ describe('endpointOrigin', () => {
 
 describe('originMatches', () => {
   it('matches exactly, or one label per *', () => {
-    expect(originMatches('https://api.openai.com', 'https://api.openai.com')).toBe(
-      true,
-    );
     expect(
-      originMatches('https://*.openai.azure.com', 'https://x-1.openai.azure.com'),
+      originMatches('https://api.openai.com', 'https://api.openai.com'),
+    ).toBe(true);
+    expect(
+      originMatches(
+        'https://*.openai.azure.com',
+        'https://x-1.openai.azure.com',
+      ),
     ).toBe(true);
     expect(
       originMatches('https://*.openai.azure.com', 'https://openai.azure.com'),
     ).toBe(false);
     expect(
-      originMatches('https://*.openai.azure.com', 'https://x.openai.azure.com:8443'),
+      originMatches(
+        'https://*.openai.azure.com',
+        'https://x.openai.azure.com:8443',
+      ),
     ).toBe(false);
     expect(
       originMatches('https://api.openai.com', 'http://api.openai.com'),

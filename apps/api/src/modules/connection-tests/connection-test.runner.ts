@@ -117,7 +117,10 @@ export class ConnectionTestRunner {
         error instanceof ProvidersException &&
         error.code === ProvidersErrorCode.CredentialOriginRefused
       )
-        return failed('credential_origin_refused', redactor.scrub(error.detail));
+        return failed(
+          'credential_origin_refused',
+          redactor.scrub(error.detail),
+        );
       // Resolving credentials failed (an unset variable, a refused reference): the registry's answer.
       if (error instanceof ProblemException)
         return failed('auth', redactor.scrub(error.detail));

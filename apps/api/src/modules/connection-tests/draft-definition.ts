@@ -28,6 +28,8 @@ export function draftDefinition(
     settings: { ...saved?.settings, ...fields?.settings },
     secretId: ownCredentials ? draft.secretId : (saved?.secretId ?? null),
     secretOrigin: ownCredentials ? null : (saved?.secretOrigin ?? null),
-    authEnv: ownCredentials ? (fields?.authEnv ?? null) : (saved?.authEnv ?? null),
+    authEnv: ownCredentials
+      ? (fields?.authEnv ?? null)
+      : (saved?.authEnv ?? null),
   };
 }

@@ -31,9 +31,9 @@ describe('EnvAllowlist', () => {
     expect(
       allowlist.allowsOrigin('OPENAI_API_KEY', 'https://api.anthropic.com'),
     ).toBe(false);
-    expect(allowlist.allowsOrigin('OPENAI_API_KEY', 'http://127.0.0.1:8080')).toBe(
-      false,
-    );
+    expect(
+      allowlist.allowsOrigin('OPENAI_API_KEY', 'http://127.0.0.1:8080'),
+    ).toBe(false);
     expect(allowlist.allowsOrigin('OPENAI_API_KEY', null)).toBe(false);
   });
 

@@ -55,9 +55,7 @@ export class EnvAllowlist {
   allowsOrigin(variable: string, origin: string | null): boolean {
     return (
       origin !== null &&
-      this.originsOf(variable).some((pattern) =>
-        originMatches(pattern, origin),
-      )
+      this.originsOf(variable).some((pattern) => originMatches(pattern, origin))
     );
   }
 

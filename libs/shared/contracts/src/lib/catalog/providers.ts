@@ -93,7 +93,10 @@ const SPECS: Record<ProviderId, Omit<ProviderSpec, 'id'>> = {
     description: 'OpenAI models deployed in an Azure OpenAI resource.',
     modelTypes: ALL_BUT_RERANK,
     capabilities: ALL_CAPABILITIES,
-    officialOrigins: ['https://*.openai.azure.com', 'https://*.cognitiveservices.azure.com'],
+    officialOrigins: [
+      'https://*.openai.azure.com',
+      'https://*.cognitiveservices.azure.com',
+    ],
     connectionFields: [
       baseUrlField({
         required: true,

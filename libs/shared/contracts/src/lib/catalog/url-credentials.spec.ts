@@ -8,7 +8,9 @@ describe('credentials in URLs', () => {
       params: [],
     });
     expect(
-      urlCredentials('https://example.test/v1?API-KEY=a&Sig=b&model=c&api_key=d'),
+      urlCredentials(
+        'https://example.test/v1?API-KEY=a&Sig=b&model=c&api_key=d',
+      ),
     ).toEqual({ userinfo: false, params: ['API-KEY', 'Sig', 'api_key'] });
     expect(urlCredentials('https://example.test/v1?monkey=1')).toEqual({
       userinfo: false,

@@ -15,14 +15,11 @@ export function urlCredentials(value: string): {
   } catch {
     return { userinfo: false, params: [] };
   }
-  return {
-    userinfo: url.username !== '' || url.password !== '',
-    params: [
-      ...new Set(
-        [...url.searchParams.keys()].filter((name) => SECRET_PARAM.test(name)),
-      ),
-    ],
-  };
+  const params: string[] = [];
+  url.searchParams.forEach((_value, name) => {
+    if (SECRET_PARAM.test(name) && !params.includes(name)) params.push(name);
+  });
+  return { userinfo: url.username !== '' || url.password !== '', params };
 }
 
 /**

@@ -36,7 +36,9 @@ export function validateConnectionFields(
   for (const field of spec.connectionFields) {
     const value = input.values[field.key];
     if (field.kind === 'url' && value)
-      errors.push(...urlCredentialErrors(field.key, value, spec.connectionFields));
+      errors.push(
+        ...urlCredentialErrors(field.key, value, spec.connectionFields),
+      );
   }
 
   const referenced = new Set<string>();

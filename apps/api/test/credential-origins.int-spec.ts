@@ -4,6 +4,7 @@ import {
   type ProviderDouble,
 } from '@llm-registry/testing/provider-doubles';
 import { DEFAULT_ENV_ALLOWLIST } from '../src/config/app-config';
+import { HealthChecksService } from '../src/modules/connection-tests/health-checks.service';
 import { testBackends } from './support/backends';
 import { waitForTests } from './support/connection-tests';
 import {
@@ -215,6 +216,7 @@ describe.each(testBackends())('credential origins on %s', (backend) => {
         provider: 'openai_compatible',
         modelName: DOUBLE_MODELS.openai_compatible.chat,
         providerConnectionId: saved.id,
+        healthCheck: { intervalMinutes: 5, dailyCap: 2 },
       },
     });
     expect(model.status).toBe(201);
@@ -238,10 +240,17 @@ describe.each(testBackends())('credential origins on %s', (backend) => {
         (url) => send({ method: 'POST', url }),
       ),
     );
-    const results = await waitForTests(
-      t,
-      accepted.map((response) => response.body.id),
+    // The scheduled health check of the model takes the same path.
+    expect(await t.app.get(HealthChecksService).sweep()).toEqual({ queued: 1 });
+    const [scheduled] = await t.dataSource.query(
+      `SELECT id FROM connection_tests WHERE model_id = $1 AND trigger = 'scheduled'`,
+      [model.body.id],
     );
+    const results = await waitForTests(t, [
+      ...accepted.map((response) => response.body.id),
+      scheduled.id,
+    ]);
+    expect(results).toHaveLength(3);
     for (const result of results)
       expect(result).toMatchObject({
         status: 'failed',
@@ -264,6 +273,28 @@ describe.each(testBackends())('credential origins on %s', (backend) => {
 
     expect(elsewhere.requests).toEqual([]);
     expect(otherSawAKey()).toBe(false);
+  });
+
+  it('asks for Bedrock keys again when a new region moves the endpoint', async () => {
+    const saved = await connect({
+      provider: 'bedrock',
+      region: 'us-east-1',
+      accessKeyId: `AKIA${KEY}`,
+      secretAccessKey: KEY,
+    });
+    const moved = await send({
+      method: 'PATCH',
+      url: `${PROVIDERS}/${saved.id}`,
+      body: { version: saved.version, region: 'eu-west-1' },
+    });
+    expect(moved.status).toBe(400);
+    expect(errorFields(moved)).toEqual(['accessKeyId', 'secretAccessKey']);
+    const renamed = await send({
+      method: 'PATCH',
+      url: `${PROVIDERS}/${saved.id}`,
+      body: { version: saved.version, name: `renamed ${saved.id}` },
+    });
+    expect(renamed.status).toBe(200);
   });
 
   it('refuses an environment key for a host its variable is not allowed at, on every write', async () => {

@@ -4,6 +4,7 @@ import {
   type ProviderDouble,
 } from '@llm-registry/testing/provider-doubles';
 import { DEFAULT_ENV_ALLOWLIST } from '../src/config/app-config';
+import { BindSecretsToOrigins1795340412870 } from '../src/database/migrations/1795340412870-BindSecretsToOrigins';
 import { HealthChecksService } from '../src/modules/connection-tests/health-checks.service';
 import { testBackends } from './support/backends';
 import { waitForTests } from './support/connection-tests';
@@ -469,6 +470,48 @@ describe.each(testBackends())('credential origins on %s', (backend) => {
     expect(audit.map((row) => row.changes['origin']?.after)).toEqual([
       origin.url,
       origin.url,
+    ]);
+  });
+
+  // Last: it re-runs the migration over every connection above.
+  it('binds keys stored before the migration to where their connection pointed', async () => {
+    const origin = home.get('openai_compatible') as ProviderDouble;
+    const saved = await Promise.all([
+      connect({
+        provider: 'openai_compatible',
+        baseUrl: `${origin.baseUrl}/`,
+        apiKey: KEY,
+      }),
+      connect({ provider: 'openai', apiKey: KEY }),
+      connect({
+        provider: 'bedrock',
+        region: 'eu-west-1',
+        accessKeyId: `AKIA${KEY}`,
+        secretAccessKey: KEY,
+      }),
+    ]);
+    const migration = new BindSecretsToOrigins1795340412870();
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      await migration.down(runner);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    const rows: Array<{ id: string; secret_origin: string }> =
+      await t.dataSource.query(
+        'SELECT id, secret_origin FROM provider_connections WHERE id = ANY($1)',
+        [saved.map((connection) => connection.id)],
+      );
+    expect(
+      saved.map(
+        (connection) =>
+          rows.find((row) => row.id === connection.id)?.secret_origin,
+      ),
+    ).toEqual([
+      origin.url,
+      'https://api.openai.com',
+      'https://bedrock-runtime.eu-west-1.amazonaws.com',
     ]);
   });
 });

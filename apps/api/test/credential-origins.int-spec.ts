@@ -334,6 +334,13 @@ describe.each(testBackends())('credential origins on %s', (backend) => {
     });
     expect(patched.status).toBe(400);
     expect(errorFields(patched)).toEqual(['authEnv.api_key_env']);
+    const notAName = await send({
+      method: 'PATCH',
+      url: `${PROVIDERS}/${allowed.id}`,
+      body: { version: allowed.version, authEnv: { api_key_env: 5 } },
+    });
+    expect(notAName.status).toBe(400);
+    expect(errorFields(notAName)).toContain('authEnv.api_key_env');
 
     const draft = await send({
       method: 'POST',

@@ -17,6 +17,10 @@ describe('EnvAllowlist', () => {
     expect(allowlist.allows('GOOGLE_APPLICATION_CREDENTIALS')).toBe(false);
   });
 
+  it('allows no name that is not a string', () => {
+    expect(allowlist.allows(5 as unknown as string)).toBe(false);
+  });
+
   it('never allows the registry’s own settings, even when configured to', () => {
     const permissive = new EnvAllowlist(['REGISTRY_*', 'DATABASE_URL', 'A*']);
     expect(permissive.allows('REGISTRY_MASTER_KEY')).toBe(false);

@@ -25,7 +25,8 @@ export class EnvAllowlist {
   }
 
   allows(variable: string): boolean {
-    if (RESERVED.test(variable)) return false;
+    // Callers may hold an unchecked request body, where a "name" can be any JSON value.
+    if (typeof variable !== 'string' || RESERVED.test(variable)) return false;
     return this.entries.some((entry) => matches(entry, variable));
   }
 

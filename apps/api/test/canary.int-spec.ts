@@ -5,6 +5,7 @@ import {
   type ProviderDouble,
 } from '@llm-registry/testing/provider-doubles';
 import { createLogger } from '../src/common/logging/logger';
+import { DEFAULT_ENV_ALLOWLIST } from '../src/config/app-config';
 import { testBackends } from './support/backends';
 import { waitForTests } from './support/connection-tests';
 import { embeddingModel, generationModel } from './support/fixtures';
@@ -47,6 +48,8 @@ describe.each(testBackends())('canary sweep on %s', (backend) => {
   const doubles: ProviderDouble[] = [];
   const environment: Record<string, string> = { OPENAI_API_KEY: ENV_CANARY };
   let litellm: LiteLLMDouble;
+  /** Stands in for the official origin the operator allowed OPENAI_API_KEY at. */
+  let envEcho: ProviderDouble;
 
   async function call(options: RequestOptions, route: string) {
     const response = await t.request(options);
@@ -73,10 +76,18 @@ describe.each(testBackends())('canary sweep on %s', (backend) => {
     });
     // The mirror is on: the decrypted keys go to LiteLLM, whose errors quote them back.
     litellm = await startLiteLLMDouble({ echoRequestInErrors: true });
+    envEcho = await double('openai', {
+      apiKey: ENV_CANARY,
+      echoRequestInErrors: true,
+    });
     t = await startTestApp(
       backend,
       {
         seedOnStart: true,
+        envAllowlist: [
+          ...DEFAULT_ENV_ALLOWLIST,
+          `OPENAI_API_KEY@${envEcho.url}`,
+        ],
         proxySync: {
           litellm: { url: litellm.url, masterKey: litellm.masterKey },
           reconcileIntervalMs: 3_600_000,
@@ -107,10 +118,6 @@ describe.each(testBackends())('canary sweep on %s', (backend) => {
     });
     const geminiEcho = await double('gemini', {
       apiKey: CANARY,
-      echoRequestInErrors: true,
-    });
-    const envEcho = await double('openai', {
-      apiKey: ENV_CANARY,
       echoRequestInErrors: true,
     });
 
@@ -182,6 +189,72 @@ describe.each(testBackends())('canary sweep on %s', (backend) => {
       },
     ])
       await call({ method: 'POST', url: PROVIDERS, body }, PROVIDERS);
+
+    // Credentials on their way elsewhere: an environment key to a host it is not allowed at, base
+    // URLs carrying a key, a saved key towards a draft's other host. All refused, nothing queued.
+    for (const body of [
+      {
+        name: 'Env elsewhere',
+        provider: 'openai',
+        baseUrl: echoing.baseUrl,
+        authEnv: { api_key_env: 'OPENAI_API_KEY' },
+      },
+      {
+        name: 'Userinfo',
+        provider: 'openai_compatible',
+        baseUrl: `http://user:${CANARY}@127.0.0.1:9/v1`,
+      },
+      {
+        name: 'Query key',
+        provider: 'openai_compatible',
+        baseUrl: `http://127.0.0.1:9/v1?api-key=${CANARY}`,
+      },
+    ]) {
+      const refused = await call(
+        { method: 'POST', url: PROVIDERS, body },
+        PROVIDERS,
+      );
+      expect(refused.status).toBe(400);
+    }
+    const goodCalls = good.requests.length;
+    const elsewhereDraft = await call(
+      {
+        method: 'POST',
+        url: '/api/v1/admin/models/test',
+        body: {
+          type: 'generation',
+          provider: 'openai',
+          modelName: 'gpt-4o-mini',
+          providerConnectionId: echoConn.id,
+          connection: { baseUrl: good.baseUrl },
+        },
+      },
+      '/api/v1/admin/models/test',
+    );
+    expect(elsewhereDraft.status).toBe(400);
+    expect(good.requests.length).toBe(goodCalls);
+    // A connection moved behind the registry's back: its key is refused on every path at use.
+    const moved = await connection({
+      name: 'Canary moved',
+      provider: 'openai',
+      baseUrl: echoing.baseUrl,
+      apiKey: CANARY,
+    });
+    await t.dataSource.query(
+      'UPDATE provider_connections SET base_url = $1 WHERE id = $2',
+      [envEcho.baseUrl, moved.id],
+    );
+    const movedTest = await call(
+      { method: 'POST', url: `${PROVIDERS}/${moved.id}/test` },
+      `${PROVIDERS}/:id/test`,
+    );
+    const [movedResult] = await waitForTests(t, [movedTest.body.id]);
+    expect(movedResult.category).toBe('credential_origin_refused');
+    const movedListing = await call(
+      { method: 'GET', url: `${PROVIDERS}/${moved.id}/remote-models` },
+      `${PROVIDERS}/:id/remote-models`,
+    );
+    expect(movedListing.status).toBe(400);
 
     const byId = (id: string) => `${PROVIDERS}/${id}`;
     await call({ method: 'GET', url: PROVIDERS }, PROVIDERS);
@@ -568,6 +641,7 @@ describe.each(testBackends())('canary sweep on %s', (backend) => {
     expect(upstreamSaw(echoing, CANARY)).toBe(true);
     expect(upstreamSaw(geminiEcho, CANARY)).toBe(true);
     expect(upstreamSaw(envEcho, ENV_CANARY)).toBe(true);
+    expect(upstreamSaw(envEcho, CANARY)).toBe(false);
     expect(logLines.length).toBeGreaterThan(50);
 
     // Every route of the API was exercised (docs UI assets aside).

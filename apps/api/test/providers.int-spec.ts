@@ -2,6 +2,7 @@ import {
   startProviderDouble,
   type ProviderDouble,
 } from '@llm-registry/testing/provider-doubles';
+import { DEFAULT_ENV_ALLOWLIST } from '../src/config/app-config';
 import { testBackends } from './support/backends';
 import { generationModel } from './support/fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -17,7 +18,17 @@ describe.each(testBackends())('provider connections on %s', (backend) => {
 
   beforeAll(async () => {
     openai = await startProviderDouble('openai', { apiKey: KEY });
-    t = await startTestApp(backend, {}, { environment });
+    // The double stands in for api.openai.com: the variable may be sent there.
+    t = await startTestApp(
+      backend,
+      {
+        envAllowlist: [
+          ...DEFAULT_ENV_ALLOWLIST,
+          `OPENAI_API_KEY@${openai.url}`,
+        ],
+      },
+      { environment },
+    );
   });
 
   afterAll(async () => {

@@ -39,3 +39,9 @@ export {
   type ProbeOutcome,
   probeModel,
 } from './lib/probes/probe-model';
+export {
+  type ConnectionEndpointOf,
+  endpointOrigin,
+  originMatches,
+  originOf,
+} from './lib/endpoint-origin';

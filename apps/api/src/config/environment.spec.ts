@@ -125,6 +125,26 @@ describe('loadEnvironment', () => {
     );
   });
 
+  it('takes allow-list entries with an origin, and refuses one with a path', () => {
+    expect(
+      toAppConfig(
+        loadEnvironment({
+          REGISTRY_ENV_ALLOWLIST:
+            'OPENAI_*, OPENAI_API_KEY@https://llm-gateway.internal, GW_*@https://*.gw.internal:8443',
+        }),
+      ).envAllowlist,
+    ).toEqual([
+      'OPENAI_*',
+      'OPENAI_API_KEY@https://llm-gateway.internal',
+      'GW_*@https://*.gw.internal:8443',
+    ]);
+    expect(() =>
+      loadEnvironment({
+        REGISTRY_ENV_ALLOWLIST: 'OPENAI_API_KEY@https://gw.internal/v1',
+      }),
+    ).toThrow(/REGISTRY_ENV_ALLOWLIST/);
+  });
+
   it('reports every bad variable, one per line', () => {
     expect(() => loadEnvironment({ PORT: 'x', LOG_FORMAT: 'xml' })).toThrow(
       /PORT .*\nInvalid environment: LOG_FORMAT/,

@@ -52,6 +52,9 @@ const toBool = ({ value }: { value: unknown }) => {
   return value;
 };
 
+/** `NAME`, `PREFIX_*`, either with `@http(s)://host[:port]` (a `*.` label allowed in the host). */
+const ALLOWLIST_ENTRY = String.raw`[A-Z_][A-Z0-9_]*\*?(@https?://[A-Za-z0-9*.\-]+(:\d+)?|@https?://\[[0-9A-Fa-f:]+\](:\d+)?)?`;
+
 /**
  * The process environment as the API reads it. Every variable is listed here with what it accepts;
  * nothing else in the code reads `process.env`.
@@ -181,12 +184,13 @@ export class Environment {
 
   /**
    * Environment variables that `*_env` references of provider connections may name, comma-separated;
-   * `PREFIX_*` allows a prefix. Unset: the providers' usual variables (see DEFAULT_ENV_ALLOWLIST).
+   * `PREFIX_*` allows a prefix, `NAME@https://host[:port]` also an origin the credential may be sent
+   * to. Unset: the providers' usual variables (see DEFAULT_ENV_ALLOWLIST).
    */
   @IsOptional()
-  @Matches(/^[A-Z_][A-Z0-9_]*\*?(\s*,\s*[A-Z_][A-Z0-9_]*\*?)*$/, {
+  @Matches(new RegExp(`^${ALLOWLIST_ENTRY}(\\s*,\\s*${ALLOWLIST_ENTRY})*$`), {
     message:
-      'must be comma-separated variable names, with PREFIX_* for a prefix',
+      'must be comma-separated variable names, with PREFIX_* for a prefix and NAME@https://host for an allowed origin',
   })
   REGISTRY_ENV_ALLOWLIST?: string;
 

@@ -8,6 +8,7 @@ export * from './lib/catalog/providers';
 export * from './lib/catalog/validate-model';
 export * from './lib/providers';
 export * from './lib/catalog/validate-connection';
+export * from './lib/catalog/url-credentials';
 export * from './lib/connection-tests';
 export * from './lib/audit';
 export * from './lib/knowledge-bases';

@@ -9,6 +9,7 @@ import { AddKnowledgeBasesAndModelRetirement1795335750710 } from './179533575071
 import { AddProxySync1795336181063 } from './1795336181063-AddProxySync';
 import { AddAuditChainMac1795339204115 } from './1795339204115-AddAuditChainMac';
 import { AddPasswordChangeRequired1795340112000 } from './1795340112000-AddPasswordChangeRequired';
+import { BindSecretsToOrigins1795340412870 } from './1795340412870-BindSecretsToOrigins';
 
 /** Every migration, oldest first. Written by `npm run migration:generate -- <Name>`. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   AddProxySync1795336181063,
   AddAuditChainMac1795339204115,
   AddPasswordChangeRequired1795340112000,
+  BindSecretsToOrigins1795340412870,
 ];

@@ -3,8 +3,14 @@ import { diffFields } from '../audit/audit-diff';
 import { type AuditEntry } from '../audit/audit.service';
 import { type ConnectionTestEntity } from './connection-test.entity';
 
-/** A test was asked for: what and by which trigger (never a draft's secret, which is only an id). */
-export function testRequested(test: ConnectionTestEntity): AuditEntry {
+/**
+ * A test was asked for: what, by which trigger, and the origin it is headed for when known (never a
+ * draft's secret, which is only an id, nor a path or query).
+ */
+export function testRequested(
+  test: ConnectionTestEntity,
+  origin: string | null = null,
+): AuditEntry {
   return {
     action: 'connection_test.requested',
     entityType: 'connection_test',
@@ -15,6 +21,7 @@ export function testRequested(test: ConnectionTestEntity): AuditEntry {
       modelId: test.modelId,
       providerConnectionId: test.providerConnectionId,
       draftModel: test.draftModel,
+      origin,
     }),
   };
 }
@@ -29,12 +36,20 @@ export function testCompleted(
     entityType: 'connection_test',
     entityId: test.id,
     changes: diffFields(
-      { status: 'running', category: null, latencyMs: null, message: null },
+      {
+        status: 'running',
+        category: null,
+        latencyMs: null,
+        message: null,
+        origin: null,
+      },
       {
         status: result.status,
         category: result.category,
         latencyMs: result.latencyMs,
         message: result.message,
+        // Where the provider call went; absent when none was made.
+        origin: result.details.origin ?? null,
       },
     ),
   };

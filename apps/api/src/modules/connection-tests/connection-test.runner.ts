@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   classifyProviderError,
+  endpointOrigin,
   listRemoteModels,
   probeModel,
   supportsDiscovery,
@@ -12,17 +13,19 @@ import { getProviderSpec, type ProbeResult } from '@llm-registry/contracts';
 import { ProblemException } from '../../common/problem/problem.exception';
 import { redactor } from '../../common/redaction/redactor';
 import { AppConfigService } from '../../config/app-config.service';
-import {
-  type ConnectionDefinition,
-  ConnectionTargetService,
-} from '../providers/connection-target.service';
+import { ConnectionTargetService } from '../providers/connection-target.service';
 import { type ProviderConnectionEntity } from '../providers/provider-connection.entity';
 import { ProviderConnectionsService } from '../providers/provider-connections.service';
+import {
+  ProvidersErrorCode,
+  ProvidersException,
+} from '../providers/providers.exception';
 import { ModelsService } from '../registry/models.service';
 import { SecretsService } from '../secrets/secrets.service';
 import { AuditService } from '../audit/audit.service';
 import { type ConnectionTestEntity } from './connection-test.entity';
 import { testCompleted } from './connection-test-audit';
+import { draftDefinition } from './draft-definition';
 import { ConnectionTestsRepository } from './connection-tests.repository';
 
 /** What the processor does with the job next. */
@@ -110,6 +113,14 @@ export class ConnectionTestRunner {
           return await this.probeConnection(test);
       }
     } catch (error) {
+      if (
+        error instanceof ProvidersException &&
+        error.code === ProvidersErrorCode.CredentialOriginRefused
+      )
+        return failed(
+          'credential_origin_refused',
+          redactor.scrub(error.detail),
+        );
       // Resolving credentials failed (an unset variable, a refused reference): the registry's answer.
       if (error instanceof ProblemException)
         return failed('auth', redactor.scrub(error.detail));
@@ -142,19 +153,25 @@ export class ConnectionTestRunner {
     const saved = test.providerConnectionId
       ? await this.connections.getEntity(test.providerConnectionId)
       : null;
-    const draft = test.draftConnection;
-    const ownCredentials = Boolean(test.draftSecretId || draft?.authEnv);
-    const definition: ConnectionDefinition = {
-      name: saved?.name ?? 'The draft connection',
-      provider: model.provider,
-      baseUrl: draft?.baseUrl ?? saved?.baseUrl ?? null,
-      settings: { ...saved?.settings, ...draft?.settings },
-      secretId: ownCredentials ? test.draftSecretId : (saved?.secretId ?? null),
-      authEnv: ownCredentials
-        ? (draft?.authEnv ?? null)
-        : (saved?.authEnv ?? null),
-    };
-    return this.probe(await this.targets.resolve(definition), model);
+    const definition = draftDefinition(
+      model.provider,
+      {
+        fields: test.draftConnection,
+        secretId: test.draftSecretId,
+        hasSecret: test.draftSecretId !== null,
+      },
+      saved,
+    );
+    return this.probe(
+      await this.targets.resolve({
+        ...definition,
+        // The draft's own secret was entered for wherever the draft points.
+        secretOrigin: test.draftSecretId
+          ? this.targets.originOf(definition)
+          : definition.secretOrigin,
+      }),
+      model,
+    );
   }
 
   /** Lists the provider's models where it can; otherwise probes the connection's first active model. */
@@ -182,35 +199,39 @@ export class ConnectionTestRunner {
       const models = await listRemoteModels(target, {
         timeoutMs: this.config.get('connectionTests').timeoutMs,
       });
-      return {
-        status: 'passed',
-        category: null,
-        message: `The provider listed ${models.length} models`,
-        latencyMs: latencyMs(),
-        details: { remoteModelCount: models.length },
-        transient: false,
-      };
+      return withOrigin(
+        {
+          status: 'passed',
+          category: null,
+          message: `The provider listed ${models.length} models`,
+          latencyMs: latencyMs(),
+          details: { remoteModelCount: models.length },
+          transient: false,
+        },
+        target,
+      );
     } catch (error) {
       const { category, message, transient } = classifyProviderError(
         error,
         Object.values(target.credentials),
       );
-      return {
-        ...failed(category, message, transient),
-        latencyMs: latencyMs(),
-      };
+      return withOrigin(
+        { ...failed(category, message, transient), latencyMs: latencyMs() },
+        target,
+      );
     }
   }
 
-  private probe(
+  private async probe(
     target: ConnectionTarget,
     model: ModelRef,
   ): Promise<ProbeOutcome> {
-    return probeModel(
+    const outcome = await probeModel(
       target,
       { modelName: model.modelName, type: model.type, params: model.params },
       { timeoutMs: this.config.get('connectionTests').timeoutMs },
     );
+    return withOrigin(outcome, target);
   }
 
   /** Records the result, and the model's and connection's latest test; a draft's secret goes with it. */
@@ -244,6 +265,17 @@ export class ConnectionTestRunner {
       await this.audit.record(manager, testCompleted(test, result));
     });
   }
+}
+
+/** Records where the call went: scheme, host and port, never a path or query. */
+function withOrigin(
+  outcome: ProbeOutcome,
+  target: ConnectionTarget,
+): ProbeOutcome {
+  const origin = endpointOrigin(target);
+  return origin
+    ? { ...outcome, details: { ...outcome.details, origin } }
+    : outcome;
 }
 
 function claimed(test: ConnectionTestEntity | null): Claim {

@@ -10,6 +10,8 @@ import {
   type Page,
 } from '@llm-registry/contracts';
 import { AppConfigService } from '../../config/app-config.service';
+import { ValidationProblem } from '../../common/problem/problem.exception';
+import { ConnectionTargetService } from '../providers/connection-target.service';
 import { ProviderConnectionsService } from '../providers/provider-connections.service';
 import { assertValidDefinition } from '../registry/model-definition';
 import { ModelsService } from '../registry/models.service';
@@ -19,6 +21,7 @@ import { type ConnectionTestEntity } from './connection-test.entity';
 import { ConnectionTestsException } from './connection-tests.exception';
 import { AuditService } from '../audit/audit.service';
 import { testRequested } from './connection-test-audit';
+import { draftDefinition } from './draft-definition';
 import {
   CONNECTION_TESTS_QUEUE,
   JOB,
@@ -42,6 +45,7 @@ export class ConnectionTestsService {
     private readonly tests: ConnectionTestsRepository,
     private readonly models: ModelsService,
     private readonly connections: ProviderConnectionsService,
+    private readonly targets: ConnectionTargetService,
     private readonly secrets: SecretsService,
     private readonly config: AppConfigService,
     private readonly audit: AuditService,
@@ -50,19 +54,25 @@ export class ConnectionTestsService {
 
   async testModel(modelId: string): Promise<ConnectionTestAccepted> {
     const model = await this.models.getEntity(modelId);
-    return this.accept({
-      subject: 'model',
-      modelId: model.id,
-      providerConnectionId: model.providerConnectionId,
-    });
+    const connection = model.providerConnectionId
+      ? await this.connections.getEntity(model.providerConnectionId)
+      : null;
+    return this.accept(
+      {
+        subject: 'model',
+        modelId: model.id,
+        providerConnectionId: model.providerConnectionId,
+      },
+      connection && this.targets.originOf(connection),
+    );
   }
 
   async testProvider(connectionId: string): Promise<ConnectionTestAccepted> {
     const connection = await this.connections.getEntity(connectionId);
-    return this.accept({
-      subject: 'provider',
-      providerConnectionId: connection.id,
-    });
+    return this.accept(
+      { subject: 'provider', providerConnectionId: connection.id },
+      this.targets.originOf(connection),
+    );
   }
 
   /** The draft's secrets are encrypted into a secret row of their own, deleted once the test has run. */
@@ -79,6 +89,29 @@ export class ConnectionTestsService {
     const draft = request.connection
       ? this.connections.validateDraft(request.provider, request.connection)
       : null;
+    const saved = request.providerConnectionId
+      ? await this.connections.getEntity(request.providerConnectionId)
+      : null;
+    const definition = draftDefinition(
+      request.provider,
+      {
+        fields: draft && {
+          baseUrl: draft.baseUrl,
+          settings: draft.settings as Record<string, string>,
+          authEnv: draft.authEnv,
+        },
+        secretId: null,
+        hasSecret: draft !== null && Object.keys(draft.secrets).length > 0,
+      },
+      saved,
+    );
+    // Refused now, before a saved key could be queued for another host; named as the request names it.
+    const refusals = await this.targets.refusals(definition);
+    if (refusals.length > 0)
+      throw new ValidationProblem(
+        refusals.map((e) => ({ ...e, field: `connection.${e.field}` })),
+      );
+    const origin = this.targets.originOf(definition);
     const test = await this.tests.transaction(async (manager) => {
       const secretId =
         draft && Object.keys(draft.secrets).length > 0
@@ -103,7 +136,7 @@ export class ConnectionTestsService {
         },
         manager,
       );
-      await this.audit.record(manager, testRequested(row));
+      await this.audit.record(manager, testRequested(row, origin));
       return row;
     });
     return this.enqueue(test);
@@ -170,10 +203,11 @@ export class ConnectionTestsService {
   /** The row and its audit event commit first; only then is the job queued. */
   private async accept(
     values: NewConnectionTest,
+    origin: string | null,
   ): Promise<ConnectionTestAccepted> {
     const test = await this.tests.transaction(async (manager) => {
       const row = await this.tests.insert(values, manager);
-      await this.audit.record(manager, testRequested(row));
+      await this.audit.record(manager, testRequested(row, origin));
       return row;
     });
     return this.enqueue(test);

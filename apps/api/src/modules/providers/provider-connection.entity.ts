@@ -58,6 +58,15 @@ export class ProviderConnectionEntity extends TestedEntity {
   @Column({ name: 'secret_id', type: 'uuid', nullable: true })
   secretId!: string | null;
 
+  /** The origin the stored secret was entered for: it is sent nowhere else. */
+  @Column({
+    name: 'secret_origin',
+    type: 'varchar',
+    length: 2048,
+    nullable: true,
+  })
+  secretOrigin!: string | null;
+
   @Column({ name: 'auth_env', type: 'jsonb', nullable: true })
   authEnv!: AuthEnv | null;
 

@@ -1,6 +1,7 @@
 import { lastTestOf } from '../../database/tested.entity';
 import {
   getProviderSpec,
+  maskUrlCredentials,
   type ConnectionSecretKey,
   type ProviderConnection,
 } from '@llm-registry/contracts';
@@ -32,7 +33,8 @@ export function toProviderConnection(
     id: entity.id,
     name: entity.name,
     provider: entity.provider,
-    baseUrl: entity.baseUrl,
+    // Such URLs are refused now; one stored before must not show its credential.
+    baseUrl: entity.baseUrl && maskUrlCredentials(entity.baseUrl),
     ...settings,
     credentialSource: hasSecret
       ? 'encrypted'

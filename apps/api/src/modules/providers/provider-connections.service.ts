@@ -29,6 +29,7 @@ import { EnvReferencesService } from '../secrets/env-references.service';
 import { maskValues } from '../secrets/mask';
 import { type SecretValues, SecretsService } from '../secrets/secrets.service';
 import { ConnectionChangeEvents } from './connection-change-events';
+import { ConnectionTargetService } from './connection-target.service';
 import {
   type ConnectionSettings,
   type ProviderConnectionEntity,
@@ -64,6 +65,7 @@ export class ProviderConnectionsService {
     private readonly envReferences: EnvReferencesService,
     private readonly audit: AuditService,
     private readonly changes: ConnectionChangeEvents,
+    private readonly targets: ConnectionTargetService,
   ) {}
 
   async list(
@@ -125,6 +127,7 @@ export class ProviderConnectionsService {
             baseUrl: null,
             settings: {},
             secretId: null,
+            secretOrigin: null,
             enabled: true,
           },
           manager,
@@ -141,6 +144,16 @@ export class ProviderConnectionsService {
     request: CreateProviderConnectionRequest,
   ): Promise<ProviderConnection> {
     const definition = this.checkDefinition(request.provider, request);
+    const route = {
+      ...definition,
+      name: request.name,
+      provider: request.provider,
+      secretId: null,
+      secretOrigin: null,
+    };
+    const refusals = await this.targets.refusals(route);
+    if (refusals.length > 0) throw new ValidationProblem(refusals);
+    const secretOrigin = this.targets.originOf(route);
     const entity = await this.withNameCheck(request.name, () =>
       this.connections.transaction(async (manager) => {
         const secretId =
@@ -154,6 +167,7 @@ export class ProviderConnectionsService {
             baseUrl: definition.baseUrl,
             settings: definition.settings,
             secretId,
+            secretOrigin: secretId ? secretOrigin : null,
             authEnv: definition.authEnv,
             enabled: request.enabled ?? true,
           },
@@ -214,14 +228,27 @@ export class ProviderConnectionsService {
             : nonEmpty(request.authEnv);
         const baseUrl =
           request.baseUrl === undefined ? current.baseUrl : request.baseUrl;
-        const errors = [
-          ...plan.errors,
-          ...redirectErrors(current, baseUrl, plan, request.authEnv),
-        ];
         const next = {
           ...settingsOf(current.settings),
           ...settingInputOf(request),
         };
+        const route = {
+          name: current.name,
+          provider: current.provider,
+          baseUrl,
+          settings: compact(next),
+          authEnv,
+          // The stored secret stays in use unless environment references replace it.
+          secretId: authEnv ? null : current.secretId,
+          secretOrigin: current.secretOrigin,
+        };
+        const errors = [
+          ...plan.errors,
+          ...authEnvResendErrors(current, baseUrl, request.authEnv),
+          ...(changesRoute(request)
+            ? await this.targets.refusals(route, plan.notReentered)
+            : []),
+        ];
         this.assertValid(
           current.provider,
           { ...next, baseUrl, ...(authEnv ? {} : plan.values) },
@@ -239,6 +266,11 @@ export class ProviderConnectionsService {
           baseUrl,
           settings: compact(next),
           secretId,
+          secretOrigin: !secretId
+            ? null
+            : changesRoute(request)
+              ? this.targets.originOf(route)
+              : current.secretOrigin,
           authEnv,
         };
         if (request.name !== undefined) changes.name = request.name;
@@ -483,37 +515,35 @@ function planSecretChange(
   };
 }
 
-/** A stored credential is never sent to a new host unless the admin enters it again for that host. */
-function redirectErrors(
+/** Environment references are sent again with a new base URL, so the change is a deliberate one. */
+function authEnvResendErrors(
   current: ProviderConnectionEntity,
   nextBaseUrl: string | null,
-  plan: SecretChangePlan,
   authEnvInput: AuthEnv | null | undefined,
 ): FieldError[] {
   if (
+    !current.authEnv ||
+    authEnvInput !== undefined ||
     sameEndpoint(
       effectiveBaseUrl(current.provider, current.baseUrl),
       effectiveBaseUrl(current.provider, nextBaseUrl),
     )
   )
     return [];
-  if (current.secretId && authEnvInput == null) {
-    return plan.notReentered.map((field) => ({
-      field,
+  return [
+    {
+      field: 'authEnv',
       message:
-        'must be entered again when baseUrl changes, so a stored key is never sent to another host',
-    }));
-  }
-  if (current.authEnv && authEnvInput === undefined) {
-    return [
-      {
-        field: 'authEnv',
-        message:
-          'must be sent again when baseUrl changes, so a credential is never sent to another host',
-      },
-    ];
-  }
-  return [];
+        'must be sent again when baseUrl changes, so a credential is never sent to another host',
+    },
+  ];
+}
+
+/** Whether an update may change where the connection's credentials go (name and enabled do not). */
+function changesRoute(request: UpdateProviderConnectionRequest): boolean {
+  return Object.keys(request).some(
+    (key) => !['name', 'enabled', 'version'].includes(key),
+  );
 }
 
 function secretInputOf(request: Partial<SecretInput>): SecretInput {

@@ -6,6 +6,7 @@ export enum ProvidersErrorCode {
   NameTaken = 'CONNECTION_NAME_TAKEN',
   InUse = 'CONNECTION_IN_USE',
   CredentialUnset = 'CREDENTIAL_ENV_UNSET',
+  CredentialOriginRefused = 'CREDENTIAL_ORIGIN_REFUSED',
   DiscoveryUnsupported = 'DISCOVERY_UNSUPPORTED',
   ProviderFailed = 'PROVIDER_REQUEST_FAILED',
 }
@@ -15,6 +16,7 @@ const STATUS: Record<ProvidersErrorCode, number> = {
   [ProvidersErrorCode.NameTaken]: 409,
   [ProvidersErrorCode.InUse]: 409,
   [ProvidersErrorCode.CredentialUnset]: 422,
+  [ProvidersErrorCode.CredentialOriginRefused]: 400,
   [ProvidersErrorCode.DiscoveryUnsupported]: 422,
   [ProvidersErrorCode.ProviderFailed]: 502,
 };
@@ -24,6 +26,7 @@ const TITLE: Record<ProvidersErrorCode, string> = {
   [ProvidersErrorCode.NameTaken]: 'Name already taken',
   [ProvidersErrorCode.InUse]: 'Connection in use',
   [ProvidersErrorCode.CredentialUnset]: 'Credential not set',
+  [ProvidersErrorCode.CredentialOriginRefused]: 'Credential not sent there',
   [ProvidersErrorCode.DiscoveryUnsupported]: 'Discovery not supported',
   [ProvidersErrorCode.ProviderFailed]: 'Provider request failed',
 };

@@ -24,7 +24,8 @@ export interface ResolvedReferences {
  */
 @Injectable()
 export class EnvReferencesService {
-  private readonly allowlist: EnvAllowlist;
+  /** Which variables references may name, and where the credentials among them may go. */
+  readonly allowlist: EnvAllowlist;
 
   constructor(
     config: AppConfigService,

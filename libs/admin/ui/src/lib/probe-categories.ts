@@ -41,6 +41,10 @@ export const PROBE_CATEGORY_TEXT: Record<
     label: 'Not supported',
     next: 'This provider cannot probe this kind of model.',
   },
+  credential_origin_refused: {
+    label: 'Credential not sent',
+    next: 'The key was entered for another address, or the operator has not allowed its variable there: enter the key again, or add VARIABLE@origin to REGISTRY_ENV_ALLOWLIST.',
+  },
 };
 
 /** A failed test in words: what went wrong, the provider's reason, and what to do next. */

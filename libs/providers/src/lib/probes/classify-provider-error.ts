@@ -53,6 +53,8 @@ const SUMMARY: Record<ProbeCategory, string> = {
   bad_response: 'The provider sent an answer that could not be used',
   dimension_mismatch: 'The embeddings have the wrong size',
   unsupported: 'This model cannot be probed',
+  credential_origin_refused:
+    'The registry did not send the credential to this address',
 };
 
 /** What went wrong in a call through LangChain, a provider SDK or fetch, safe to show and log. */

@@ -13,6 +13,8 @@ export const PROBE_CATEGORIES = [
   'bad_response',
   'dimension_mismatch',
   'unsupported',
+  /** The registry refused to send a credential to where the connection points. */
+  'credential_origin_refused',
 ] as const;
 export type ProbeCategory = (typeof PROBE_CATEGORIES)[number];
 
@@ -37,6 +39,8 @@ export interface ProbeResult {
     remoteModelCount?: number;
     /** Provider tests without listing: the model that was probed. */
     probedModelId?: string;
+    /** Where the test was sent: scheme, host and port only. */
+    origin?: string;
   };
 }
 

@@ -46,7 +46,7 @@ export class ConnectionTestDto implements ConnectionTest {
     additionalProperties: true,
     example: { modelEchoed: 'gpt-4o-mini-2024-07-18', outputTokens: 2 },
     description:
-      'modelEchoed, dimensions, expectedDimensions, outputTokens, documentsRanked, remoteModelCount, probedModelId, as they apply.',
+      'modelEchoed, dimensions, expectedDimensions, outputTokens, documentsRanked, remoteModelCount, probedModelId, origin (where the call went: scheme, host, port), as they apply.',
   })
   details!: ConnectionTest['details'];
   @ApiProperty({ enum: CONNECTION_TEST_SUBJECTS })

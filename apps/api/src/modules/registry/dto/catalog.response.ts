@@ -60,6 +60,13 @@ export class ProviderCatalogEntryDto implements ProviderCatalogEntry {
   @ApiProperty({ enum: MODEL_CAPABILITIES, isArray: true })
   capabilities!: ModelCapability[];
   @ApiProperty({
+    type: [String],
+    example: ['https://api.openai.com'],
+    description:
+      'Where the environment variables of its secret fields may be sent by default (`*`: one DNS label).',
+  })
+  officialOrigins!: string[];
+  @ApiProperty({
     type: 'object',
     description: 'Params per served model type, with ranges and defaults.',
     additionalProperties: {

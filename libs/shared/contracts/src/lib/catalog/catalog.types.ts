@@ -49,6 +49,11 @@ export interface ProviderSpec {
   modelTypes: readonly ModelType[];
   connectionFields: readonly ConnectionFieldSpec[];
   capabilities: readonly ModelCapability[];
+  /**
+   * Origins the provider's own API answers on (`https://host[:port]`, `*` standing for one DNS label):
+   * where the environment variables of its secret fields may be sent without the operator's say-so.
+   */
+  officialOrigins: readonly string[];
   /** Per-type tweaks of the shared param specs (e.g. Anthropic's temperature tops out at 1). */
   paramOverrides?: Partial<Record<ModelType, Record<string, ParamOverride>>>;
 }

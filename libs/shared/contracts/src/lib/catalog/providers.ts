@@ -73,6 +73,7 @@ const SPECS: Record<ProviderId, Omit<ProviderSpec, 'id'>> = {
     description: 'OpenAI platform API (GPT and text-embedding models).',
     modelTypes: ALL_BUT_RERANK,
     capabilities: ALL_CAPABILITIES,
+    officialOrigins: ['https://api.openai.com'],
     connectionFields: [
       baseUrlField({ required: false, default: 'https://api.openai.com/v1' }),
       apiKeyField({ required: true, envVar: 'OPENAI_API_KEY' }),
@@ -92,6 +93,10 @@ const SPECS: Record<ProviderId, Omit<ProviderSpec, 'id'>> = {
     description: 'OpenAI models deployed in an Azure OpenAI resource.',
     modelTypes: ALL_BUT_RERANK,
     capabilities: ALL_CAPABILITIES,
+    officialOrigins: [
+      'https://*.openai.azure.com',
+      'https://*.cognitiveservices.azure.com',
+    ],
     connectionFields: [
       baseUrlField({
         required: true,
@@ -115,6 +120,7 @@ const SPECS: Record<ProviderId, Omit<ProviderSpec, 'id'>> = {
     description: 'Anthropic Messages API (Claude models).',
     modelTypes: ['generation', 'ner'],
     capabilities: ALL_CAPABILITIES,
+    officialOrigins: ['https://api.anthropic.com'],
     connectionFields: [
       baseUrlField({ required: false, default: 'https://api.anthropic.com' }),
       apiKeyField({ required: true, envVar: 'ANTHROPIC_API_KEY' }),
@@ -129,6 +135,7 @@ const SPECS: Record<ProviderId, Omit<ProviderSpec, 'id'>> = {
     description: 'Google Gemini API (Gemini and Gemini embedding models).',
     modelTypes: ALL_BUT_RERANK,
     capabilities: ALL_CAPABILITIES,
+    officialOrigins: ['https://generativelanguage.googleapis.com'],
     connectionFields: [
       baseUrlField({
         required: false,
@@ -142,6 +149,7 @@ const SPECS: Record<ProviderId, Omit<ProviderSpec, 'id'>> = {
     description: 'Cohere API (Command, Embed and Rerank models).',
     modelTypes: MODEL_TYPES,
     capabilities: ALL_CAPABILITIES,
+    officialOrigins: ['https://api.cohere.com', 'https://api.cohere.ai'],
     connectionFields: [
       baseUrlField({ required: false, default: 'https://api.cohere.com' }),
       apiKeyField({ required: true, envVar: 'COHERE_API_KEY' }),
@@ -157,6 +165,7 @@ const SPECS: Record<ProviderId, Omit<ProviderSpec, 'id'>> = {
       'Models served by a local or remote Ollama server, or Ollama Cloud.',
     modelTypes: ALL_BUT_RERANK,
     capabilities: ALL_CAPABILITIES,
+    officialOrigins: ['https://ollama.com'],
     connectionFields: [
       baseUrlField({
         required: true,
@@ -177,6 +186,11 @@ const SPECS: Record<ProviderId, Omit<ProviderSpec, 'id'>> = {
       'Foundation models on Amazon Bedrock (Converse, embedding and rerank APIs).',
     modelTypes: MODEL_TYPES,
     capabilities: ALL_CAPABILITIES,
+    officialOrigins: [
+      'https://bedrock-runtime.*.amazonaws.com',
+      'https://bedrock.*.amazonaws.com',
+      'https://bedrock-agent-runtime.*.amazonaws.com',
+    ],
     connectionFields: [
       {
         key: 'region',
@@ -207,6 +221,7 @@ const SPECS: Record<ProviderId, Omit<ProviderSpec, 'id'>> = {
       'Fireworks AI serverless and dedicated inference (OpenAI-compatible API).',
     modelTypes: ALL_BUT_RERANK,
     capabilities: ALL_CAPABILITIES,
+    officialOrigins: ['https://api.fireworks.ai'],
     connectionFields: [
       baseUrlField({
         required: false,
@@ -221,6 +236,7 @@ const SPECS: Record<ProviderId, Omit<ProviderSpec, 'id'>> = {
       'Any server speaking the OpenAI /v1 API: LM Studio, vLLM, TGI and the like.',
     modelTypes: MODEL_TYPES,
     capabilities: ALL_CAPABILITIES,
+    officialOrigins: [],
     connectionFields: [
       baseUrlField({
         required: true,

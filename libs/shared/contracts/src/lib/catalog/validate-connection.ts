@@ -7,6 +7,7 @@ import {
   type AuthEnv,
 } from '../providers';
 import { getProviderSpec } from './providers';
+import { urlCredentials } from './url-credentials';
 
 export interface ConnectionFieldsInput {
   provider: ProviderId;
@@ -30,6 +31,14 @@ export function validateConnectionFields(
   for (const [key, value] of Object.entries(input.values)) {
     if (value !== null && value !== undefined && !known.has(key))
       errors.push({ field: key, message: `is not used: ${takes}` });
+  }
+
+  for (const field of spec.connectionFields) {
+    const value = input.values[field.key];
+    if (field.kind === 'url' && value)
+      errors.push(
+        ...urlCredentialErrors(field.key, value, spec.connectionFields),
+      );
   }
 
   const referenced = new Set<string>();
@@ -66,5 +75,27 @@ export function validateConnectionFields(
       });
     }
   }
+  return errors;
+}
+
+/** A URL field must not smuggle a credential past the secret fields (viewers can read URLs). */
+function urlCredentialErrors(
+  key: string,
+  value: string,
+  fields: ReadonlyArray<{ key: string; secret: boolean }>,
+): FieldError[] {
+  const { userinfo, params } = urlCredentials(value);
+  const holder = fields.find((field) => field.secret)?.key ?? 'apiKey';
+  const errors: FieldError[] = [];
+  if (userinfo)
+    errors.push({
+      field: key,
+      message: `must not carry credentials (user:password@): send the key as ${holder}`,
+    });
+  if (params.length > 0)
+    errors.push({
+      field: key,
+      message: `must not carry credentials (${params.map((p) => `${p}=`).join(', ')}): send the key as ${holder}`,
+    });
   return errors;
 }

@@ -4,16 +4,18 @@
  */
 export class EgressDeniedError extends Error {
   override readonly name = 'EgressDeniedError';
-  /** Survives SDKs that keep only codes and messages of the errors they wrap. */
+  /** Also the message's prefix: some SDKs keep only the message of what they wrap. */
   readonly code = 'EGRESS_DENIED';
+  /** The message without the code, for people. */
+  readonly detail: string;
 
   constructor(
     readonly address: string,
     readonly range: string,
   ) {
-    super(
-      `EGRESS_DENIED: the registry's egress policy does not allow ${address} (denied range ${range})`,
-    );
+    const detail = `the registry's egress policy does not allow ${address} (denied range ${range})`;
+    super(`EGRESS_DENIED: ${detail}`);
+    this.detail = detail;
   }
 }
 
@@ -21,13 +23,14 @@ export class EgressDeniedError extends Error {
 export class RedirectRefusedError extends Error {
   override readonly name = 'RedirectRefusedError';
   readonly code = 'REDIRECT_REFUSED';
+  readonly detail: string;
 
   constructor(
     readonly origin: string,
     readonly status: number,
   ) {
-    super(
-      `REDIRECT_REFUSED: ${origin} answered ${status}; redirects are not followed, use the address it points to as the base URL`,
-    );
+    const detail = `${origin} answered ${status}; redirects are not followed, use the address it points to as the base URL`;
+    super(`REDIRECT_REFUSED: ${detail}`);
+    this.detail = detail;
   }
 }

@@ -4,7 +4,7 @@ import {
   fetch as undiciFetch,
   type RequestInit as UndiciRequestInit,
 } from 'undici';
-import { RedirectRefusedError } from './egress-errors';
+import { EgressDeniedError, RedirectRefusedError } from './egress-errors';
 import type { EgressPolicy } from './egress-policy';
 import { guardedLookup, literalRefusal } from './guarded-lookup';
 
@@ -42,6 +42,10 @@ export function createProviderFetch(policy: EgressPolicy): typeof fetch {
       ...(init as UndiciRequestInit),
       redirect: 'manual',
       dispatcher,
+    }).catch((error: unknown) => {
+      // Not undici's "fetch failed": some SDKs keep only the message of what fetch threw.
+      const cause = (error as { cause?: unknown } | null)?.cause;
+      throw cause instanceof EgressDeniedError ? cause : error;
     });
     if (response.status >= 300 && response.status < 400) {
       await response.body?.cancel();

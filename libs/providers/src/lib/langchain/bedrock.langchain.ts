@@ -51,7 +51,10 @@ export const bedrockLangChain: LangChainAdapter = {
       // Converse builds `https://${endpointHost}` itself and ignores clientOptions.endpoint.
       endpointHost: endpointOf(context)?.host,
       // The AWS SDK retries on its own (3 attempts by default).
-      clientOptions: { maxAttempts: context.maxRetries + 1 },
+      clientOptions: {
+        maxAttempts: context.maxRetries + 1,
+        requestHandler: context.agents,
+      },
       temperature,
       maxTokens,
       topP,
@@ -67,6 +70,8 @@ export const bedrockLangChain: LangChainAdapter = {
       clientOptions: {
         maxAttempts: context.maxRetries + 1,
         endpoint: endpointOf(context)?.href,
+        // The SDK's node handler follows no redirects; the agents keep it to allowed addresses.
+        requestHandler: context.agents,
       },
       dimensions: numberParam(context.model, 'dimensions'),
       maxRetries: context.maxRetries,

@@ -7,6 +7,7 @@ import { AddConnectionTests1795323365298 } from './1795323365298-AddConnectionTe
 import { AddAuditEvents1795329769856 } from './1795329769856-AddAuditEvents';
 import { AddKnowledgeBasesAndModelRetirement1795335750710 } from './1795335750710-AddKnowledgeBasesAndModelRetirement';
 import { AddProxySync1795336181063 } from './1795336181063-AddProxySync';
+import { AddEgressDeniedCategory1795340000000 } from './1795340000000-AddEgressDeniedCategory';
 
 /** Every migration, oldest first. Written by `npm run migration:generate -- <Name>`. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   AddAuditEvents1795329769856,
   AddKnowledgeBasesAndModelRetirement1795335750710,
   AddProxySync1795336181063,
+  AddEgressDeniedCategory1795340000000,
 ];

@@ -13,6 +13,8 @@ export const PROBE_CATEGORIES = [
   'bad_response',
   'dimension_mismatch',
   'unsupported',
+  /** The registry's egress policy (PROVIDER_EGRESS_DENY) refused the address: nothing was sent. */
+  'egress_denied',
 ] as const;
 export type ProbeCategory = (typeof PROBE_CATEGORIES)[number];
 

@@ -17,6 +17,7 @@ import {
   ConnectionTargetService,
 } from '../providers/connection-target.service';
 import { type ProviderConnectionEntity } from '../providers/provider-connection.entity';
+import { ProviderEgressService } from '../providers/provider-egress.service';
 import { ProviderConnectionsService } from '../providers/provider-connections.service';
 import { ModelsService } from '../registry/models.service';
 import { SecretsService } from '../secrets/secrets.service';
@@ -49,6 +50,7 @@ export class ConnectionTestRunner {
     private readonly secrets: SecretsService,
     private readonly config: AppConfigService,
     private readonly audit: AuditService,
+    private readonly egress: ProviderEgressService,
   ) {}
 
   async run(testId: string, attempt: { final: boolean }): Promise<RunOutcome> {
@@ -181,6 +183,7 @@ export class ConnectionTestRunner {
     try {
       const models = await listRemoteModels(target, {
         timeoutMs: this.config.get('connectionTests').timeoutMs,
+        fetch: this.egress.fetch,
       });
       return {
         status: 'passed',
@@ -209,7 +212,10 @@ export class ConnectionTestRunner {
     return probeModel(
       target,
       { modelName: model.modelName, type: model.type, params: model.params },
-      { timeoutMs: this.config.get('connectionTests').timeoutMs },
+      {
+        timeoutMs: this.config.get('connectionTests').timeoutMs,
+        egress: this.egress,
+      },
     );
   }
 

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import {
   createEgressPolicy,
   createProviderEgress,
@@ -11,13 +11,20 @@ import { AppConfigService } from '../../config/app-config.service';
  * redirects refused. One per process, so its agents pool connections across calls.
  */
 @Injectable()
-export class ProviderEgressService implements ProviderEgress {
+export class ProviderEgressService implements ProviderEgress, OnModuleDestroy {
   readonly fetch: ProviderEgress['fetch'];
   readonly agents: ProviderEgress['agents'];
+  readonly close: ProviderEgress['close'];
 
   constructor(config: AppConfigService) {
-    ({ fetch: this.fetch, agents: this.agents } = createProviderEgress(
-      createEgressPolicy(config.get('egressDeny')),
-    ));
+    ({
+      fetch: this.fetch,
+      agents: this.agents,
+      close: this.close,
+    } = createProviderEgress(createEgressPolicy(config.get('egressDeny'))));
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.close();
   }
 }

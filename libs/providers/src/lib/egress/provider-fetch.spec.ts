@@ -1,9 +1,9 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EgressDeniedError, RedirectRefusedError } from './egress-errors';
-import { createEgressPolicy } from './egress-policy';
+import { createEgressPolicy, type EgressPolicy } from './egress-policy';
 import { createGuardedNodeAgents } from './node-agents';
-import { createProviderFetch } from './provider-fetch';
+import { createProviderEgress, type ProviderEgress } from './provider-egress';
 
 interface Listener {
   server: Server;
@@ -41,6 +41,16 @@ async function listen(
   return listener;
 }
 
+const opened: ProviderEgress[] = [];
+afterEach(() => Promise.all(opened.splice(0).map((egress) => egress.close())));
+
+/** The provider fetch under `policy`; its agents are closed after the test. */
+function fetchUnder(policy: EgressPolicy): typeof fetch {
+  const egress = createProviderEgress(policy);
+  opened.push(egress);
+  return egress.fetch;
+}
+
 const close = (listener: Listener) =>
   new Promise((resolve) => listener.server.close(resolve));
 
@@ -56,7 +66,7 @@ describe('the provider fetch', () => {
       body: '{"error":{"message":"bad key"}}',
     }));
     listeners.push(server);
-    const response = await createProviderFetch(createEgressPolicy())(
+    const response = await fetchUnder(createEgressPolicy())(
       `${server.url}/v1/models`,
       { headers: { 'x-api-key': 'sk-fetch-secret' } },
     );
@@ -74,7 +84,7 @@ describe('the provider fetch', () => {
         headers: { location: `${target.url}/stolen` },
       }));
       listeners.push(target, redirector);
-      const call = createProviderFetch(createEgressPolicy())(
+      const call = fetchUnder(createEgressPolicy())(
         `${redirector.url}/v1/chat`,
         {
           method: 'POST',
@@ -94,7 +104,7 @@ describe('the provider fetch', () => {
     const denied = await listen('127.0.0.2', () => ({ status: 200 }));
     listeners.push(denied);
     const policy = createEgressPolicy(['127.0.0.2/32']);
-    const error = await createProviderFetch(policy)(`${denied.url}/v1/models`, {
+    const error = await fetchUnder(policy)(`${denied.url}/v1/models`, {
       headers: { authorization: 'Bearer sk-fetch-secret' },
     }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(EgressDeniedError);
@@ -111,7 +121,7 @@ describe('the provider fetch', () => {
     const server = await listen('127.0.0.1', () => ({ status: 200 }));
     listeners.push(server);
     const { port } = server.server.address() as AddressInfo;
-    const deniedLoopback = createProviderFetch(
+    const deniedLoopback = fetchUnder(
       createEgressPolicy(['127.0.0.0/8', '::1/128']),
     );
     const error = await deniedLoopback(`http://localhost:${port}/`).catch(
@@ -119,7 +129,7 @@ describe('the provider fetch', () => {
     );
     expect(error).toBeInstanceOf(EgressDeniedError);
     expect(server.connections).toBe(0);
-    const allowed = await createProviderFetch(createEgressPolicy())(
+    const allowed = await fetchUnder(createEgressPolicy())(
       `http://localhost:${port}/`,
     );
     expect(allowed.status).toBe(200);

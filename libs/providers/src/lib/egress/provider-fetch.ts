@@ -24,12 +24,11 @@ export function createGuardedAgent(policy: EgressPolicy): Agent {
 }
 
 /**
- * The fetch every provider call goes through, SDK clients included: connects through the guarded
- * agent and treats any 3xx as a failure, because SDKs forward `x-api-key`, `x-goog-api-key` and
+ * The fetch every provider call goes through, SDK clients included: connects through `dispatcher`
+ * (a guarded agent) and treats any 3xx as a failure, because SDKs forward `x-api-key`, `x-goog-api-key` and
  * `api-key` to wherever a redirect points.
  */
-export function createProviderFetch(policy: EgressPolicy): typeof fetch {
-  const dispatcher = createGuardedAgent(policy);
+export function createProviderFetch(dispatcher: Agent): typeof fetch {
   const providerFetch = async (
     input: string | URL | Request,
     init?: RequestInit,

@@ -6,7 +6,7 @@ import {
 import type { AddressInfo } from 'node:net';
 import { openAiDialect } from '../dialects/openai.dialect';
 import { createEgressPolicy } from '../egress/egress-policy';
-import { createProviderFetch } from '../egress/provider-fetch';
+import { createProviderEgress } from '../egress/provider-egress';
 import { expectArray, expectRecord } from './json-shape';
 import { createProviderHttp, type RequestOptions } from './provider-http';
 import { ProviderRequestError } from './provider-request-error';
@@ -186,10 +186,12 @@ describe('createProviderHttp', () => {
     server = await startServer(json(200, { data: [] }));
     const port = new URL(server.url).port;
     const policy = createEgressPolicy(['127.0.0.0/8']);
+    const egress = createProviderEgress(policy);
     const error = await get(
-      { fetch: createProviderFetch(policy) },
+      { fetch: egress.fetch },
       `http://127.0.0.1:${port}/v1`,
     ).catch((e: unknown) => e);
+    await egress.close();
     expect(error).toMatchObject({
       code: 'egress_denied',
       status: null,

@@ -9,7 +9,7 @@ import {
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { testBackends } from './support/backends';
-import { CONNECTION_TESTS, waitForTests } from './support/connection-tests';
+import { waitForTests } from './support/connection-tests';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const MODELS = '/api/v1/admin/models';

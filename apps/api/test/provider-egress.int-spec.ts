@@ -216,6 +216,28 @@ describe.each(testBackends())('provider egress on %s', (backend) => {
       },
     );
 
+    it('fails a draft test with its own key as egress_denied without connecting', async () => {
+      const accepted = await t.request({
+        method: 'POST',
+        url: `${MODELS}/test`,
+        body: {
+          type: 'generation',
+          provider: 'openai_compatible',
+          modelName: DOUBLE_MODELS.openai_compatible.chat,
+          params: {},
+          connection: { baseUrl: `${denied.url}/v1`, apiKey: KEY },
+        },
+      });
+      expect(accepted.status).toBe(202);
+      const [result] = await waitForTests(t, [accepted.body.id]);
+      expect(result).toMatchObject({
+        status: 'failed',
+        subject: 'draft',
+        category: 'egress_denied',
+      });
+      expectNoKey(result);
+    });
+
     it('fails a provider test (discovery) as egress_denied without connecting', async () => {
       const id = await connection('openai', `${denied.url}/v1`);
       const accepted = await t.request({

@@ -56,8 +56,8 @@ export function createEgressPolicy(
   return {
     deniedRange(address) {
       const version = isIP(address);
-      // Not an address: nothing to connect to, so nothing this policy can allow.
-      if (version === 0) return `${address} (not an address)`;
+      // Only resolved addresses get here; anything else is refused rather than guessed at.
+      if (version === 0) return 'not an IP address';
       const type = version === 6 ? 'ipv6' : 'ipv4';
       // BlockList matches IPv4-mapped IPv6 (::ffff:a.b.c.d) against IPv4 ranges too.
       return ranges.find(({ list }) => list.check(address, type))?.cidr ?? null;

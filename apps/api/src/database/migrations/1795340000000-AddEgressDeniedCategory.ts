@@ -2,7 +2,9 @@ import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 const CATEGORIES = `'auth', 'not_found', 'rate_limited', 'quota', 'timeout', 'network', 'bad_response', 'dimension_mismatch', 'unsupported'`;
 
-export class AddEgressDeniedCategory1795340000000 implements MigrationInterface {
+export class AddEgressDeniedCategory1795340000000
+  implements MigrationInterface
+{
   name = 'AddEgressDeniedCategory1795340000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {

@@ -11,6 +11,20 @@ export {
 } from './lib/discovery/list-remote-models';
 export { mapLimited } from './lib/discovery/map-limited';
 export { scrubSecrets } from './lib/http/scrub-secrets';
+export {
+  createEgressPolicy,
+  DEFAULT_EGRESS_DENY,
+  type EgressPolicy,
+  parseCidr,
+} from './lib/egress/egress-policy';
+export {
+  EgressDeniedError,
+  RedirectRefusedError,
+} from './lib/egress/egress-errors';
+export {
+  createProviderEgress,
+  type ProviderEgress,
+} from './lib/egress/provider-egress';
 export type {
   BuildOptions,
   ModelRef,

@@ -71,6 +71,8 @@ export interface AppConfig {
   previousMasterKeys: string[];
   /** What `*_env` references may name: variable names, or prefixes ending in `*`. */
   envAllowlist: string[];
+  /** CIDR ranges provider calls may not connect to, added to the built-in DEFAULT_EGRESS_DENY. */
+  egressDeny: string[];
   queueBackend: QueueBackend;
   redisUrl?: string;
   /** Namespaces this registry's jobs in a shared Redis. */
@@ -144,6 +146,8 @@ export function toAppConfig(env: Environment, cwd = process.cwd()): AppConfig {
     envAllowlist:
       env.REGISTRY_ENV_ALLOWLIST?.split(',').map((entry) => entry.trim()) ??
       DEFAULT_ENV_ALLOWLIST,
+    egressDeny:
+      env.PROVIDER_EGRESS_DENY?.split(',').map((range) => range.trim()) ?? [],
     queueBackend: env.REDIS_URL ? 'redis' : 'database',
     redisUrl: env.REDIS_URL,
     queuePrefix: env.QUEUE_PREFIX,

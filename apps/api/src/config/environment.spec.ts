@@ -150,4 +150,23 @@ describe('loadEnvironment', () => {
       /PORT .*\nInvalid environment: LOG_FORMAT/,
     );
   });
+
+  it('adds PROVIDER_EGRESS_DENY to the built-in denied ranges, v4 and v6', () => {
+    expect(toAppConfig(loadEnvironment({})).egressDeny).toEqual([]);
+    expect(
+      toAppConfig(
+        loadEnvironment({
+          PROVIDER_EGRESS_DENY: '10.0.0.0/8, fd00::/8,127.0.0.2',
+        }),
+      ).egressDeny,
+    ).toEqual(['10.0.0.0/8', 'fd00::/8', '127.0.0.2']);
+  });
+
+  it('refuses to start on a bad CIDR range, naming it', () => {
+    expect(() =>
+      loadEnvironment({ PROVIDER_EGRESS_DENY: '10.0.0.0/8,10.0.0.0/40' }),
+    ).toThrow(
+      'Invalid environment: PROVIDER_EGRESS_DENY must be comma-separated CIDR ranges such as 10.0.0.0/8,fd00::/8: "10.0.0.0/40" is not an IPv4 or IPv6 address or CIDR range',
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import { parseCidr } from '@llm-registry/providers';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -12,6 +13,7 @@ import {
   MinLength,
   ValidateBy,
   validateSync,
+  ValidateBy,
   type ValidationError,
 } from 'class-validator';
 import {
@@ -39,6 +41,19 @@ export const COOKIE_SECURE_MODES = ['auto', true, false] as const;
 export type CookieSecure = (typeof COOKIE_SECURE_MODES)[number];
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
+
+/** The first entry of a comma-separated CIDR list that does not parse, with why; null when all do. */
+function badCidr(value: unknown): string | null {
+  if (typeof value !== 'string') return 'must be a string';
+  for (const entry of value.split(',')) {
+    try {
+      parseCidr(entry);
+    } catch (error) {
+      return (error as Error).message;
+    }
+  }
+  return null;
+}
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim())
@@ -193,6 +208,21 @@ export class Environment {
       'must be comma-separated variable names, with PREFIX_* for a prefix and NAME@https://host for an allowed origin',
   })
   REGISTRY_ENV_ALLOWLIST?: string;
+
+  /**
+   * Addresses provider calls must never connect to, comma-separated CIDR ranges (IPv4 and IPv6), on top
+   * of the built-in ones (link-local, 0.0.0.0/8, cloud metadata). Checked on the resolved address.
+   */
+  @IsOptional()
+  @ValidateBy({
+    name: 'cidrList',
+    validator: {
+      validate: (value) => badCidr(value) === null,
+      defaultMessage: (args) =>
+        `must be comma-separated CIDR ranges such as 10.0.0.0/8,fd00::/8: ${badCidr(args?.value)}`,
+    },
+  })
+  PROVIDER_EGRESS_DENY?: string;
 
   /**
    * Jobs on Redis (full mode). Unset: BullMQ keeps its jobs in the database (PGlite or DATABASE_URL).

@@ -85,6 +85,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     masterKey: randomBytes(32).toString('base64'),
     previousMasterKeys: [],
     envAllowlist: DEFAULT_ENV_ALLOWLIST,
+    egressDeny: [],
     queueBackend: 'database',
     queuePrefix: `test-${randomBytes(4).toString('hex')}`,
     runProcessors: true,

@@ -10,7 +10,7 @@ const DEFAULT_ORIGINS: Record<string, string> = {
   fireworks: 'https://api.fireworks.ai',
 };
 
-const CATEGORIES_BEFORE = `'auth', 'not_found', 'rate_limited', 'quota', 'timeout', 'network', 'bad_response', 'dimension_mismatch', 'unsupported'`;
+const CATEGORIES_BEFORE = `'auth', 'not_found', 'rate_limited', 'quota', 'timeout', 'network', 'bad_response', 'dimension_mismatch', 'unsupported', 'egress_denied'`;
 
 /**
  * A stored secret is bound to the origin it was entered for. Existing secrets are bound to where their

@@ -8,6 +8,7 @@ import { AddAuditEvents1795329769856 } from './1795329769856-AddAuditEvents';
 import { AddKnowledgeBasesAndModelRetirement1795335750710 } from './1795335750710-AddKnowledgeBasesAndModelRetirement';
 import { AddProxySync1795336181063 } from './1795336181063-AddProxySync';
 import { AddAuditChainMac1795339204115 } from './1795339204115-AddAuditChainMac';
+import { AddEgressDeniedCategory1795340000000 } from './1795340000000-AddEgressDeniedCategory';
 import { AddPasswordChangeRequired1795340112000 } from './1795340112000-AddPasswordChangeRequired';
 import { BindSecretsToOrigins1795340412870 } from './1795340412870-BindSecretsToOrigins';
 
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   AddKnowledgeBasesAndModelRetirement1795335750710,
   AddProxySync1795336181063,
   AddAuditChainMac1795339204115,
+  AddEgressDeniedCategory1795340000000,
   AddPasswordChangeRequired1795340112000,
   BindSecretsToOrigins1795340412870,
 ];

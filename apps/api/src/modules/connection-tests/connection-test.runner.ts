@@ -15,6 +15,7 @@ import { redactor } from '../../common/redaction/redactor';
 import { AppConfigService } from '../../config/app-config.service';
 import { ConnectionTargetService } from '../providers/connection-target.service';
 import { type ProviderConnectionEntity } from '../providers/provider-connection.entity';
+import { ProviderEgressService } from '../providers/provider-egress.service';
 import { ProviderConnectionsService } from '../providers/provider-connections.service';
 import {
   ProvidersErrorCode,
@@ -52,6 +53,7 @@ export class ConnectionTestRunner {
     private readonly secrets: SecretsService,
     private readonly config: AppConfigService,
     private readonly audit: AuditService,
+    private readonly egress: ProviderEgressService,
   ) {}
 
   async run(testId: string, attempt: { final: boolean }): Promise<RunOutcome> {
@@ -198,6 +200,7 @@ export class ConnectionTestRunner {
     try {
       const models = await listRemoteModels(target, {
         timeoutMs: this.config.get('connectionTests').timeoutMs,
+        fetch: this.egress.fetch,
       });
       return withOrigin(
         {
@@ -229,7 +232,10 @@ export class ConnectionTestRunner {
     const outcome = await probeModel(
       target,
       { modelName: model.modelName, type: model.type, params: model.params },
-      { timeoutMs: this.config.get('connectionTests').timeoutMs },
+      {
+        timeoutMs: this.config.get('connectionTests').timeoutMs,
+        egress: this.egress,
+      },
     );
     return withOrigin(outcome, target);
   }

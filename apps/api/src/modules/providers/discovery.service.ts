@@ -15,6 +15,7 @@ import {
 import { redactor } from '../../common/redaction/redactor';
 import { ConnectionTargetService } from './connection-target.service';
 import { type ProviderConnectionEntity } from './provider-connection.entity';
+import { ProviderEgressService } from './provider-egress.service';
 import { ProviderConnectionsRepository } from './provider-connections.repository';
 import { ProviderConnectionsService } from './provider-connections.service';
 import { ProvidersErrorCode, ProvidersException } from './providers.exception';
@@ -35,6 +36,7 @@ export class DiscoveryService {
     private readonly connections: ProviderConnectionsService,
     private readonly repository: ProviderConnectionsRepository,
     private readonly targets: ConnectionTargetService,
+    private readonly egress: ProviderEgressService,
   ) {}
 
   async list(
@@ -84,6 +86,7 @@ export class DiscoveryService {
     try {
       return await listRemoteModels(target, {
         timeoutMs: DISCOVERY_TIMEOUT_MS,
+        fetch: this.egress.fetch,
       });
     } catch (error) {
       if (!(error instanceof ProviderRequestError)) throw error;

@@ -29,6 +29,10 @@ export const PROBE_CATEGORY_TEXT: Record<
     label: 'Network error',
     next: 'The registry could not reach the provider: check the base URL, DNS and firewall.',
   },
+  egress_denied: {
+    label: 'Address not allowed',
+    next: 'The registry may not connect to this address (PROVIDER_EGRESS_DENY): use the provider’s own address, or ask the operator.',
+  },
   bad_response: {
     label: 'Unexpected response',
     next: 'The endpoint answered something else than this provider’s API: check the base URL and provider.',

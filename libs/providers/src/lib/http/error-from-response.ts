@@ -5,7 +5,8 @@ import {
   ProviderRequestError,
 } from './provider-request-error';
 
-const MAX_DETAIL_LENGTH = 300;
+/** The provider's own words are kept short: enough to act on, too little to carry a page. */
+export const MAX_DETAIL_LENGTH = 200;
 
 export interface ErrorResponse {
   label: string;
@@ -32,6 +33,7 @@ export function errorFromResponse(
 }
 
 function codeForStatus(status: number): ProviderErrorCode {
+  if (isRedirect(status)) return 'redirect_refused';
   switch (status) {
     case 401:
       return 'unauthorized';

@@ -5,6 +5,8 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openAiDialect } from '../dialects/openai.dialect';
+import { createEgressPolicy } from '../egress/egress-policy';
+import { createProviderEgress } from '../egress/provider-egress';
 import { expectArray, expectRecord } from './json-shape';
 import { createProviderHttp, type RequestOptions } from './provider-http';
 import { ProviderRequestError } from './provider-request-error';
@@ -103,18 +105,18 @@ describe('createProviderHttp', () => {
     });
   });
 
-  it('scrubs the key out of the provider message and truncates it to 300 characters', async () => {
+  it('scrubs the key out of the provider message and truncates it to 200 characters', async () => {
     server = await startServer(
       json(
         500,
-        openAiError(`${'x'.repeat(200)} key ${KEY} ${'y'.repeat(200)}`),
+        openAiError(`${'x'.repeat(100)} key ${KEY} ${'y'.repeat(200)}`),
       ),
     );
     const error = (await get().catch(
       (e: unknown) => e,
     )) as ProviderRequestError;
     const detail = error.message.replace('OpenAI answered 500: ', '');
-    expect(detail).toHaveLength(300);
+    expect(detail).toHaveLength(200);
     expect(detail).toContain('key [redacted]');
     expect(error.message).not.toContain(KEY.slice(0, 8));
   });
@@ -155,13 +157,48 @@ describe('createProviderHttp', () => {
       res.end();
     });
     await expect(get()).rejects.toMatchObject({
-      code: 'provider_error',
+      code: 'redirect_refused',
       status: 307,
       message:
         'OpenAI answered 307: redirects are not followed; use the address it points to as the base URL',
     });
     expect(elsewhere.hits).toEqual([]);
     await elsewhere.close();
+  });
+
+  it('does not follow a redirect even with a fetch that would', async () => {
+    const elsewhere = await startServer(json(200, { data: [] }));
+    server = await startServer((_req, res) => {
+      res.writeHead(302, { location: `${elsewhere.url}/v1/models` });
+      res.end();
+    });
+    await expect(
+      get({ fetch: (url, init) => fetch(url, init) }),
+    ).rejects.toMatchObject({
+      code: 'redirect_refused',
+      status: 302,
+    });
+    expect(elsewhere.hits).toEqual([]);
+    await elsewhere.close();
+  });
+
+  it('calls no address the egress policy denies', async () => {
+    server = await startServer(json(200, { data: [] }));
+    const port = new URL(server.url).port;
+    const policy = createEgressPolicy(['127.0.0.0/8']);
+    const egress = createProviderEgress(policy);
+    const error = await get(
+      { fetch: egress.fetch },
+      `http://127.0.0.1:${port}/v1`,
+    ).catch((e: unknown) => e);
+    await egress.close();
+    expect(error).toMatchObject({
+      code: 'egress_denied',
+      status: null,
+      message:
+        "Did not call OpenAI: the registry's egress policy does not allow 127.0.0.1 (denied range 127.0.0.0/8)",
+    });
+    expect(server.hits).toEqual([]);
   });
 
   it('drops the network error, which can quote the URL', async () => {

@@ -1,5 +1,10 @@
 import { getProviderSpec } from '@llm-registry/contracts';
 import type { ConnectionTarget } from '../connection-target';
+import {
+  EgressDeniedError,
+  RedirectRefusedError,
+} from '../egress/egress-errors';
+import { defaultProviderEgress } from '../egress/provider-egress';
 import { resolveBaseUrl } from './base-url';
 import { errorFromResponse } from './error-from-response';
 import { UnexpectedShapeError } from './json-shape';
@@ -7,7 +12,7 @@ import type { ProviderDialect } from './provider-dialect';
 import { ProviderRequestError } from './provider-request-error';
 
 export interface RequestOptions {
-  /** Replaces the global fetch (proxies, tests). */
+  /** Default: the provider fetch under the default egress policy; any other must refuse redirects too. */
   fetch?: typeof fetch;
   /** Aborting it rejects with the signal's reason, not with a ProviderRequestError. */
   signal?: AbortSignal;
@@ -51,21 +56,38 @@ export function createProviderHttp(
       ? AbortSignal.any([options.signal, timeout])
       : timeout;
     try {
-      const response = await (options.fetch ?? fetch)(`${baseUrl}${path}`, {
-        ...init,
-        signal,
-        // Auth headers other than Authorization would follow a redirect to another host.
-        redirect: 'manual',
-      });
+      const response = await (options.fetch ?? defaultProviderEgress().fetch)(
+        `${baseUrl}${path}`,
+        {
+          ...init,
+          signal,
+          // Auth headers other than Authorization would follow a redirect to another host.
+          redirect: 'manual',
+        },
+      );
       // Reading the body under the same signal, so a stalled body times out too.
       return {
         status: response.status,
         ok: response.ok,
         text: await response.text(),
       };
-    } catch {
+    } catch (error) {
       // The fetch error is dropped on purpose: it can quote the URL.
       if (options.signal?.aborted) throw options.signal.reason;
+      if (error instanceof EgressDeniedError) {
+        throw new ProviderRequestError(
+          'egress_denied',
+          `Did not call ${label}: ${error.detail}`,
+        );
+      }
+      if (error instanceof RedirectRefusedError) {
+        throw errorFromResponse(dialect, {
+          label,
+          status: error.status,
+          body: undefined,
+          secrets,
+        });
+      }
       if (timeout.aborted) {
         throw new ProviderRequestError(
           'timeout',

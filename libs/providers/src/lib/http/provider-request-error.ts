@@ -4,6 +4,10 @@ export type ProviderErrorCode =
   | 'not_found'
   | 'rate_limited'
   | 'unreachable'
+  /** The egress policy refused the address before connecting. */
+  | 'egress_denied'
+  /** A 3xx answer: never followed, it could carry the key to another host. */
+  | 'redirect_refused'
   | 'timeout'
   | 'bad_response'
   | 'unsupported'

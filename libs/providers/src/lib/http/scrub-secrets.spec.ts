@@ -33,4 +33,31 @@ describe('scrubSecrets', () => {
       'first [redacted]',
     );
   });
+
+  it('redacts every run of 8 or more characters of a secret', () => {
+    const key = 'sk-proj-4f8a1e9b27c3d5';
+    expect(
+      scrubSecrets(
+        `Incorrect API key provided: sk-proj-****27c3d5. Key 4f8a1e9b27 and ${key.slice(0, 12)}… end`,
+        [key],
+      ),
+    ).toBe(
+      // `sk-proj-` is 8 characters of the key too.
+      'Incorrect API key provided: [redacted]****27c3d5. Key [redacted] and [redacted]… end',
+    );
+  });
+
+  it('leaves runs of 7 characters of a secret alone', () => {
+    expect(
+      scrubSecrets('sk-proj is a prefix, so is 4f8a1e9', [
+        'sk-proj-4f8a1e9b27c3d5',
+      ]),
+    ).toBe('sk-proj is a prefix, so is 4f8a1e9');
+  });
+
+  it('redacts a fragment even where it overlaps the text around it', () => {
+    expect(scrubSecrets('xx1234567890yy', ['001234567890'])).toBe(
+      'xx[redacted]yy',
+    );
+  });
 });

@@ -4,7 +4,7 @@ import { apiKeyOf, samplingParams } from './model-params';
 
 /** Claude through ChatAnthropic; Anthropic has no embeddings or rerank API. */
 export const anthropicLangChain: LangChainAdapter = {
-  async chat({ target, model, maxRetries, timeoutMs }) {
+  async chat({ target, model, maxRetries, timeoutMs, fetch }) {
     const { ChatAnthropic } = await import('@langchain/anthropic');
     const baseURL = resolveBaseUrl(target);
     return new ChatAnthropic({
@@ -14,7 +14,7 @@ export const anthropicLangChain: LangChainAdapter = {
       ...samplingParams(model),
       maxRetries,
       // authToken: null keeps the SDK from adding ANTHROPIC_AUTH_TOKEN as a Bearer header.
-      clientOptions: { baseURL, authToken: null, timeout: timeoutMs },
+      clientOptions: { baseURL, authToken: null, timeout: timeoutMs, fetch },
     });
   },
 };

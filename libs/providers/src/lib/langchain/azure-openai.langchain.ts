@@ -25,7 +25,7 @@ export function azureDeployment(context: BuildContext, apiVersion: string) {
     azureOpenAIApiVersion: apiVersion,
     azureOpenAIApiKey: apiKeyOf(context.target),
     // Not OPENAI_ORGANIZATION / OPENAI_PROJECT: Azure has no such headers.
-    configuration: { organization: null, project: null },
+    configuration: { organization: null, project: null, fetch: context.fetch },
     maxRetries: context.maxRetries,
     timeout: context.timeoutMs,
   };

@@ -2,6 +2,10 @@ import type {
   BedrockEmbeddings,
   ChatBedrockConverse,
 } from '@langchain/aws' with { 'resolution-mode': 'import' };
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createEgressPolicy } from '../egress/egress-policy';
+import { createProviderEgress } from '../egress/provider-egress';
 import { createChatModel, createEmbeddings } from './create-langchain-model';
 
 /** Construction only: Bedrock speaks SigV4-signed binary event streams, which the doubles do not. */
@@ -86,4 +90,50 @@ describe('Bedrock endpoint override', () => {
       code: 'unreachable',
     });
   });
+
+  it.each(['chat', 'embeddings'] as const)(
+    'sends %s calls through the guarded agents: a denied address sees no connection',
+    async (kind) => {
+      const server = createServer();
+      let connections = 0;
+      server.on('connection', (socket) => {
+        connections += 1;
+        socket.destroy();
+      });
+      await new Promise<void>((resolve) =>
+        server.listen(0, '127.0.0.2', resolve),
+      );
+      const { port } = server.address() as AddressInfo;
+      const egress = createProviderEgress(createEgressPolicy(['127.0.0.2/32']));
+      const denied = {
+        provider: 'bedrock' as const,
+        baseUrl: `https://127.0.0.2:${port}`,
+        settings: { region: 'eu-west-1' },
+        // Explicit keys: the default credential chain would ask the metadata service.
+        credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
+      };
+      const options = { egress, timeoutMs: 5000 };
+      const call =
+        kind === 'chat'
+          ? createChatModel(
+              denied,
+              { modelName: 'm', type: 'generation', params: {} },
+              options,
+            ).then((model) => model.invoke('ping'))
+          : createEmbeddings(
+              denied,
+              {
+                modelName: 'amazon.titan-embed-text-v2:0',
+                type: 'embedding',
+                params: {},
+              },
+              options,
+            ).then((model) => model.embedQuery('ping'));
+      const error = await call.catch((caught: unknown) => caught);
+      await egress.close();
+      await new Promise((resolve) => server.close(resolve));
+      expect(String((error as Error).message)).toContain('EGRESS_DENIED');
+      expect(connections).toBe(0);
+    },
+  );
 });

@@ -38,6 +38,15 @@ function endpointOf({ target }: BuildContext): URL | undefined {
   return url ? new URL(url) : undefined;
 }
 
+/**
+ * HTTP/1.1 through the guarded agents. The runtime client's default is an HTTP/2 handler, which
+ * takes no agent and would connect anywhere; Converse and InvokeModel need no HTTP/2.
+ */
+async function requestHandler({ agents }: BuildContext) {
+  const { NodeHttpHandler } = await import('@smithy/node-http-handler');
+  return new NodeHttpHandler(agents);
+}
+
 /** Bedrock through Converse (chat) and InvokeModel (embeddings); LangChain has no Bedrock reranker. */
 export const bedrockLangChain: LangChainAdapter = {
   async chat(context) {
@@ -51,7 +60,10 @@ export const bedrockLangChain: LangChainAdapter = {
       // Converse builds `https://${endpointHost}` itself and ignores clientOptions.endpoint.
       endpointHost: endpointOf(context)?.host,
       // The AWS SDK retries on its own (3 attempts by default).
-      clientOptions: { maxAttempts: context.maxRetries + 1 },
+      clientOptions: {
+        maxAttempts: context.maxRetries + 1,
+        requestHandler: await requestHandler(context),
+      },
       temperature,
       maxTokens,
       topP,
@@ -67,6 +79,8 @@ export const bedrockLangChain: LangChainAdapter = {
       clientOptions: {
         maxAttempts: context.maxRetries + 1,
         endpoint: endpointOf(context)?.href,
+        // Node's http follows no redirects; the agents keep it to allowed addresses.
+        requestHandler: await requestHandler(context),
       },
       dimensions: numberParam(context.model, 'dimensions'),
       maxRetries: context.maxRetries,

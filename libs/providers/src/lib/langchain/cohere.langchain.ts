@@ -6,12 +6,18 @@ import { apiKeyOf, numberParam } from './model-params';
  * LangChain's Cohere classes take no base URL, so they get a CohereClient. Its own retries (2 by
  * default, for 429 and 5xx) follow `maxRetries` too; the token is explicit, never CO_API_KEY.
  */
-async function cohereClient({ target, maxRetries, timeoutMs }: BuildContext) {
+async function cohereClient({
+  target,
+  maxRetries,
+  timeoutMs,
+  fetch,
+}: BuildContext) {
   const { CohereClient } = await import('cohere-ai');
   return new CohereClient({
     token: apiKeyOf(target),
     environment: resolveBaseUrl(target),
     maxRetries,
+    fetch,
     timeoutInSeconds:
       timeoutMs === undefined ? undefined : Math.ceil(timeoutMs / 1000),
   });

@@ -8,6 +8,8 @@ import {
 } from '@llm-registry/contracts';
 import { getProviderAdapter } from '../adapters/provider-adapters';
 import type { ConnectionTarget } from '../connection-target';
+import { defaultProviderEgress } from '../egress/provider-egress';
+import { withDocumentedErrors } from '../http/documented-errors';
 import { ProviderRequestError } from '../http/provider-request-error';
 import type {
   BuildContext,
@@ -85,11 +87,14 @@ async function build<K extends keyof LangChainAdapter>(
       `${label} ${model.type} models cannot be called through LangChain`,
     );
   }
+  const egress = options.egress ?? defaultProviderEgress();
   const context: BuildContext = {
     target,
     model,
     maxRetries: options.maxRetries ?? 0,
     timeoutMs: options.timeoutMs,
+    fetch: withDocumentedErrors(target.provider, egress.fetch),
+    agents: egress.agents,
   };
   return (await make(context)) as Built<K>;
 }

@@ -17,7 +17,11 @@ export function splitGeminiBaseUrl(target: BuildContext['target']): {
     : { baseUrl: url, apiVersion: undefined };
 }
 
-/** Gemini API through `@langchain/google-genai`; the key is always explicit, never GOOGLE_API_KEY. */
+/**
+ * Gemini API through `@langchain/google-genai`; the key is always explicit, never GOOGLE_API_KEY.
+ * Google's SDK takes no fetch and calls the global one: call these models inside
+ * `withGlobalFetch(context fetch)`, as probeModel does, or redirects and the egress policy go unchecked.
+ */
 export const geminiLangChain: LangChainAdapter = {
   async chat({ target, model, maxRetries }) {
     const { ChatGoogleGenerativeAI } = await import('@langchain/google-genai');

@@ -2,6 +2,8 @@ import type { Embeddings } from '@langchain/core/embeddings' with { 'resolution-
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models' with { 'resolution-mode': 'import' };
 import type { ModelType } from '@llm-registry/contracts';
 import type { ConnectionTarget } from '../connection-target';
+import type { GuardedNodeAgents } from '../egress/node-agents';
+import type { ProviderEgress } from '../egress/provider-egress';
 
 /** A registry model: its name at the provider, its type and its params (temperature, max_output_tokens, dimensions…). */
 export interface ModelRef {
@@ -15,6 +17,8 @@ export interface BuildOptions {
   maxRetries?: number;
   /** Per request, where the LangChain class lets us set it. */
   timeoutMs?: number;
+  /** How the SDK clients reach the provider; default: the default egress policy. */
+  egress?: ProviderEgress;
 }
 
 export interface RerankResult {
@@ -33,6 +37,10 @@ export interface BuildContext {
   model: ModelRef;
   maxRetries: number;
   timeoutMs: number | undefined;
+  /** For every SDK that takes one: refuses redirects and denied addresses, drops undocumented error bodies. */
+  fetch: typeof fetch;
+  /** For the AWS SDK, which takes node agents instead of a fetch. */
+  agents: GuardedNodeAgents;
 }
 
 /** How to build the LangChain objects of one provider; a missing builder means LangChain has none. */

@@ -3,19 +3,22 @@ import type { BuildContext, LangChainAdapter } from './langchain-adapter';
 import { numberParam, samplingParams } from './model-params';
 
 /** The connection's address and, for Ollama Cloud, its key; never OLLAMA_BASE_URL. */
-function serverOf({ target, timeoutMs }: BuildContext) {
+function serverOf({ target, timeoutMs, fetch }: BuildContext) {
   const apiKey = target.credentials['apiKey']?.trim();
   return {
     baseUrl: resolveBaseUrl(target),
     headers: apiKey ? { Authorization: `Bearer ${apiKey}` } : undefined,
     // ollama-js has no timeout option: every request gets its own deadline.
-    fetch: timeoutMs === undefined ? undefined : fetchWithTimeout(timeoutMs),
+    fetch: timeoutMs === undefined ? fetch : fetchWithTimeout(fetch, timeoutMs),
   };
 }
 
-function fetchWithTimeout(timeoutMs: number): typeof fetch {
+function fetchWithTimeout(
+  fetchFn: typeof fetch,
+  timeoutMs: number,
+): typeof fetch {
   return (input, init) =>
-    fetch(input, {
+    fetchFn(input, {
       ...init,
       signal: init?.signal
         ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)])

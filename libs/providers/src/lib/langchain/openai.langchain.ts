@@ -36,6 +36,7 @@ function clientConfiguration(context: BuildContext, endpoint: OpenAiEndpoint) {
     baseURL: endpoint.baseURL,
     organization: context.target.settings['organization']?.trim() || null,
     project: null,
+    fetch: context.fetch,
   };
 }
 

@@ -1,3 +1,7 @@
+import {
+  EgressDeniedError,
+  RedirectRefusedError,
+} from '../egress/egress-errors';
 import { ProviderRequestError } from '../http/provider-request-error';
 import { classifyProviderError } from './classify-provider-error';
 
@@ -118,6 +122,66 @@ describe('classifyProviderError', () => {
   it('falls back to a sentence when the error has no message', () => {
     expect(classify({ status: 404 }).message).toBe(
       'The provider does not know this model (HTTP 404).',
+    );
+  });
+
+  it("keeps at most 200 characters of the provider's message, scrubbed of any 8 characters of the key", () => {
+    const error = httpError(
+      400,
+      `echo ${SECRET.slice(2, 12)} ${'x'.repeat(300)}`,
+    );
+    const { message } = classify(error);
+    const summary =
+      'The provider sent an answer that could not be used (HTTP 400): ';
+    expect(message.startsWith(summary)).toBe(true);
+    expect(message.slice(summary.length)).toHaveLength(200);
+    expect(message).toContain('echo [redacted] xxx');
+  });
+
+  it.each([
+    ['the error itself', new EgressDeniedError('127.0.0.2', '127.0.0.2/32')],
+    [
+      'the cause of an SDK error',
+      Object.assign(new Error('Connection error.'), {
+        cause: new EgressDeniedError('127.0.0.2', '127.0.0.2/32'),
+      }),
+    ],
+    [
+      'the message of an SDK error that dropped the cause',
+      new Error(
+        `Non-JSON: ${new EgressDeniedError('127.0.0.2', '127.0.0.2/32').message}`,
+      ),
+    ],
+  ])('names a refused address as egress_denied from %s', (_, error) => {
+    expect(classify(error)).toEqual({
+      category: 'egress_denied',
+      message:
+        "The registry is not allowed to connect to this address: the registry's egress policy does not allow 127.0.0.2 (denied range 127.0.0.2/32)",
+      transient: false,
+    });
+  });
+
+  it('reports a refused redirect as a bad response that is not retried', () => {
+    const error = Object.assign(new Error('Connection error.'), {
+      cause: new RedirectRefusedError('http://127.0.0.1:9', 302),
+    });
+    expect(classify(error)).toEqual({
+      category: 'bad_response',
+      message:
+        'The provider sent an answer that could not be used (HTTP 302): http://127.0.0.1:9 answered 302; redirects are not followed, use the address it points to as the base URL',
+      transient: false,
+    });
+  });
+
+  it("drops the Google client's status text with its URL", () => {
+    const error = Object.assign(
+      new Error(
+        '[GoogleGenerativeAI Error]: Error fetching from http://127.0.0.1:9/v1beta/models/m:generateContent: [502 <b>gateway</b>] ',
+      ),
+      { status: 502 },
+    );
+    expect(classify(error).message).toBe(
+      'The provider sent an answer that could not be used (HTTP 502).',
     );
   });
 });

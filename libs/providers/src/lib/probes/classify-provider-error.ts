@@ -1,4 +1,5 @@
 import type { ProbeCategory } from '@llm-registry/contracts';
+import { MAX_DETAIL_LENGTH } from '../http/error-from-response';
 import { scrubSecrets } from '../http/scrub-secrets';
 import {
   type ProviderErrorCode,
@@ -7,7 +8,7 @@ import {
 
 export interface ErrorClassification {
   category: ProbeCategory;
-  /** A short sentence with the provider's own message, scrubbed and at most 300 characters. */
+  /** A short sentence with the provider's own message (at most 200 characters of it), scrubbed; at most 300 in all. */
   message: string;
   /** Worth trying again later: rate limits, timeouts, network failures and 5xx answers. */
   transient: boolean;
@@ -27,6 +28,8 @@ const NOT_FOUND =
 const RATE_LIMITED = /rate_limit_exceeded|rate_limit_error|RESOURCE_EXHAUSTED/;
 const TIMEOUT =
   /AbortError|TimeoutError|ETIMEDOUT|UND_ERR_\w*TIMEOUT|timed out|\btimeout\b/i;
+/** What the provider fetch throws (egress-errors.ts), kept as a message prefix by SDKs that drop the cause. */
+const OWN_REFUSAL = /\b(EGRESS_DENIED|REDIRECT_REFUSED): ([^\n]+)/;
 const NETWORK =
   /ECONNREFUSED|ENOTFOUND|ECONNRESET|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EPIPE|UND_ERR_SOCKET|fetch failed|APIConnectionError|socket hang up/i;
 
@@ -36,6 +39,9 @@ const CATEGORY_OF_CODE: Record<ProviderErrorCode, ProbeCategory | null> = {
   not_found: 'not_found',
   rate_limited: 'rate_limited',
   unreachable: 'network',
+  egress_denied: 'egress_denied',
+  // The answer was a redirect, which is of no use: nothing was sent where it points.
+  redirect_refused: 'bad_response',
   timeout: 'timeout',
   bad_response: 'bad_response',
   unsupported: 'unsupported',
@@ -50,6 +56,7 @@ const SUMMARY: Record<ProbeCategory, string> = {
   quota: 'The account has no quota or credit left',
   timeout: 'The provider did not answer in time',
   network: 'The provider could not be reached',
+  egress_denied: 'The registry is not allowed to connect to this address',
   bad_response: 'The provider sent an answer that could not be used',
   dimension_mismatch: 'The embeddings have the wrong size',
   unsupported: 'This model cannot be probed',
@@ -65,10 +72,20 @@ export function classifyProviderError(
   const chain = causeChain(error);
   const status = chain.map(statusOf).find((found) => found !== undefined);
   const markers = chain.flatMap(markersOf).join(' ');
-  const category = categoryOf(error, status, markers);
+  const refusal = OWN_REFUSAL.exec(markers);
+  const category = refusal
+    ? refusal[1] === 'EGRESS_DENIED'
+      ? 'egress_denied'
+      : 'bad_response'
+    : categoryOf(error, status, markers);
   return {
     category,
-    message: messageOf(category, status, chain, [...secrets]),
+    message: messageOf(
+      category,
+      status,
+      refusal ? refusal[2] : providerMessage(chain),
+      [...secrets],
+    ),
     transient:
       category === 'rate_limited' ||
       category === 'timeout' ||
@@ -149,25 +166,32 @@ function markersOf(error: unknown): string[] {
 function messageOf(
   category: ProbeCategory,
   status: number | undefined,
-  chain: unknown[],
+  detail: string | undefined,
   secrets: string[],
 ): string {
-  const detail = chain.map(providerMessageOf).find((line) => line.length > 0);
   const summary =
     status === undefined
       ? SUMMARY[category]
       : `${SUMMARY[category]} (HTTP ${status})`;
-  const sentence = detail ? `${summary}: ${detail}` : `${summary}.`;
-  const scrubbed = scrubSecrets(sentence, secrets);
-  return scrubbed.length > MAX_MESSAGE_LENGTH
-    ? `${scrubbed.slice(0, MAX_MESSAGE_LENGTH - 1)}…`
-    : scrubbed;
+  const sentence = detail
+    ? `${summary}: ${truncate(scrubSecrets(detail, secrets), MAX_DETAIL_LENGTH)}`
+    : `${summary}.`;
+  return truncate(scrubSecrets(sentence, secrets), MAX_MESSAGE_LENGTH);
+}
+
+function truncate(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}
+
+function providerMessage(chain: unknown[]): string | undefined {
+  return chain.map(providerMessageOf).find((line) => line.length > 0);
 }
 
 /**
  * The provider's own message: from the parsed error body where the SDK keeps one (openai-node and
  * Anthropic `error`, Cohere `body`), else the first line of the error's message without the
- * Google client's "Error fetching from <url>" preamble or its JSON details.
+ * Google client's "Error fetching from <url>: [<status> <text>]" preamble or its JSON details.
+ * The SDKs only ever see error bodies of the provider's documented shape (documented-errors.ts).
  */
 function providerMessageOf(error: unknown): string {
   if (!isObject(error)) return typeof error === 'string' ? error.trim() : '';
@@ -179,7 +203,10 @@ function providerMessageOf(error: unknown): string {
     fromBody ?? (typeof error['message'] === 'string' ? error['message'] : '');
   return message
     .split('\n')[0]
-    .replace(/^\[GoogleGenerativeAI Error\]: Error fetching from \S+: /, '')
+    .replace(
+      /^\[GoogleGenerativeAI Error\]: Error fetching from \S+: (\[\d{3}[^\]]*\] ?)?/,
+      '',
+    )
     .replace(/ \[\{.*$/, '')
     .trim();
 }

@@ -1,6 +1,12 @@
 import type { ProbeResult } from '@llm-registry/contracts';
 import { getProviderSpec } from '@llm-registry/contracts';
 import type { ConnectionTarget } from '../connection-target';
+import {
+  defaultProviderEgress,
+  type ProviderEgress,
+} from '../egress/provider-egress';
+import { withGlobalFetch } from '../egress/scoped-global-fetch';
+import { withDocumentedErrors } from '../http/documented-errors';
 import { ProviderRequestError } from '../http/provider-request-error';
 import {
   createChatModel,
@@ -17,6 +23,8 @@ export interface ProbeOptions {
   timeoutMs?: number;
   /** Aborting it rejects the probe with the signal's reason. */
   signal?: AbortSignal;
+  /** How the probe reaches the provider; default: the default egress policy. */
+  egress?: ProviderEgress;
 }
 
 const DEFAULT_TIMEOUT_MS = 20_000;
@@ -72,11 +80,12 @@ export async function probeModel(
     options.signal?.throwIfAborted();
     const within: Deadline = (call) =>
       withDeadline(call, timeoutMs, options.signal);
-    const outcome = await runProbe(
-      target,
-      model,
-      { maxRetries: 0, timeoutMs },
-      within,
+    const egress = options.egress ?? defaultProviderEgress();
+    // Google's SDK calls the global fetch: inside the probe, that is the provider fetch too.
+    const outcome = await withGlobalFetch(
+      withDocumentedErrors(target.provider, egress.fetch),
+      () =>
+        runProbe(target, model, { maxRetries: 0, timeoutMs, egress }, within),
     );
     return outcome.passed
       ? {

@@ -13,6 +13,8 @@ export const PROBE_CATEGORIES = [
   'bad_response',
   'dimension_mismatch',
   'unsupported',
+  /** The registry's egress policy (PROVIDER_EGRESS_DENY) refused the address: nothing was sent. */
+  'egress_denied',
   /** The registry refused to send a credential to where the connection points. */
   'credential_origin_refused',
 ] as const;

@@ -1,6 +1,8 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { redactor } from '../../../common/redaction/redactor';
 import { LiteLLMError } from './litellm-error';
-import { errorMessageOf } from './litellm.client';
+import { errorMessageOf, LiteLLMClient } from './litellm.client';
 
 describe('errorMessageOf', () => {
   it.each([
@@ -58,4 +60,53 @@ describe('LiteLLMError', () => {
       false,
     );
   });
+});
+
+describe('LiteLLMClient', () => {
+  const servers: Server[] = [];
+  afterEach(() => {
+    for (const server of servers.splice(0)) server.close();
+  });
+
+  async function listen(
+    answer: (location: string) => [number, Record<string, string>],
+    location = '',
+  ): Promise<{ url: string; hits: string[] }> {
+    const hits: string[] = [];
+    const server = createServer((request, response) => {
+      hits.push(`${request.url} ${request.headers.authorization ?? ''}`);
+      const [status, headers] = answer(location);
+      response.writeHead(status, headers).end('{"data":[]}');
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) =>
+      server.listen(0, '127.0.0.1', resolve),
+    );
+    const { port } = server.address() as AddressInfo;
+    return { url: `http://127.0.0.1:${port}`, hits };
+  }
+
+  it.each([301, 302, 307, 308])(
+    'does not follow a %i, which would carry the master key elsewhere',
+    async (status) => {
+      const elsewhere = await listen(() => [200, {}]);
+      const litellm = await listen(
+        (location) => [status, { location }],
+        `${elsewhere.url}/model/new`,
+      );
+      const client = new LiteLLMClient({
+        url: litellm.url,
+        masterKey: 'sk-litellm-master-9f3e',
+        timeoutMs: 5000,
+      });
+      const error = await client.listDeployments().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(LiteLLMError);
+      expect(error).toMatchObject({
+        status,
+        message: `LiteLLM answered ${status} to GET /v2/model/info: redirects are not followed; set LITELLM_URL to the address it points to`,
+      });
+      expect(litellm.hits).toHaveLength(1);
+      expect(elsewhere.hits).toEqual([]);
+    },
+  );
 });

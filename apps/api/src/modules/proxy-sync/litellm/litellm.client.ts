@@ -119,9 +119,18 @@ export class LiteLLMClient {
         },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(this.endpoint.timeoutMs),
+        // The master key must reach LiteLLM and nothing else.
+        redirect: 'manual',
       });
     } catch (error) {
       throw new LiteLLMError(null, unreachable(what, error));
+    }
+    if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel();
+      throw new LiteLLMError(
+        response.status,
+        `LiteLLM answered ${response.status} to ${what}: redirects are not followed; set LITELLM_URL to the address it points to`,
+      );
     }
     const text = await response.text();
     if (!response.ok)

@@ -15,6 +15,7 @@ import { serveAdminApp } from './common/admin-app/admin-app';
 import { PinoLoggerService } from './common/logging/pino-logger.service';
 import { setupOpenApi } from './common/openapi/setup-openapi';
 import { ProblemFilter } from './common/problem/problem.filter';
+import { refuseUnsafeInput } from './common/validation/input-guard';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { type AppConfig } from './config/app-config';
 import { type CredentialEnvironment } from './config/credential-environment';
@@ -81,6 +82,8 @@ export async function createApp({
     {
       logger: new PinoLoggerService(logger.child({})),
       abortOnError: false,
+      // Nest's parsers would add urlencoded bodies (login CSRF from any site); Fastify's own JSON one stays.
+      bodyParser: false,
     },
   );
 
@@ -103,6 +106,7 @@ export async function createApp({
   }
   // The API speaks JSON only: other bodies get 415 instead of being read as strings.
   fastify.removeContentTypeParser('text/plain');
+  fastify.addHook('preValidation', refuseUnsafeInput);
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header(CORRELATION_ID_HEADER, request.id);
   });

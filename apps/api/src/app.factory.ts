@@ -14,6 +14,7 @@ import { initOrClose } from './boot';
 import { serveAdminApp } from './common/admin-app/admin-app';
 import { PinoLoggerService } from './common/logging/pino-logger.service';
 import { setupOpenApi } from './common/openapi/setup-openapi';
+import { answerFrameworkError } from './common/problem/framework-errors';
 import { ProblemFilter } from './common/problem/problem.filter';
 import { refuseUnsafeInput } from './common/validation/input-guard';
 import { createValidationPipe } from './common/validation/validation.pipe';
@@ -75,6 +76,7 @@ export async function createApp({
     trustProxy: config.trustProxy,
     genReqId: (request: IncomingMessage) =>
       correlationId(request.headers[CORRELATION_ID_HEADER]),
+    frameworkErrors: answerFrameworkError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register({ config, database, environment }),

@@ -364,6 +364,26 @@ describe.each(testBackends())('bad input on %s', (backend) => {
       expect(await rowCounts()).toEqual(before);
     });
 
+    it('documents 415 on every operation that takes a body', async () => {
+      const doc = (await t.request({ method: 'GET', url: '/api/docs-json' }))
+        .body as {
+        paths: Record<
+          string,
+          Record<string, { requestBody?: unknown; responses: object }>
+        >;
+      };
+      const withBody = Object.entries(doc.paths).flatMap(([path, methods]) =>
+        Object.entries(methods)
+          .filter(([, operation]) => operation.requestBody)
+          .map(([method, operation]) => ({
+            operation: `${method} ${path}`,
+            documents415: '415' in operation.responses,
+          })),
+      );
+      expect(withBody.length).toBeGreaterThan(10);
+      expect(withBody.filter((entry) => !entry.documents415)).toEqual([]);
+    });
+
     it('answers 415 to form and multipart bodies on admin routes and changes nothing', async () => {
       const before = await rowCounts();
       const writes = [

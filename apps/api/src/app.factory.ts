@@ -15,7 +15,9 @@ import { serveAdminApp } from './common/admin-app/admin-app';
 import { addStrictTransportSecurity } from './common/https/https';
 import { PinoLoggerService } from './common/logging/pino-logger.service';
 import { setupOpenApi } from './common/openapi/setup-openapi';
+import { answerFrameworkError } from './common/problem/framework-errors';
 import { ProblemFilter } from './common/problem/problem.filter';
+import { refuseUnsafeInput } from './common/validation/input-guard';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { type AppConfig } from './config/app-config';
 import { type CredentialEnvironment } from './config/credential-environment';
@@ -76,6 +78,7 @@ export async function createApp({
     trustProxy: config.trustProxy,
     genReqId: (request: IncomingMessage) =>
       correlationId(request.headers[CORRELATION_ID_HEADER]),
+    frameworkErrors: answerFrameworkError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register({ config, database, environment }),
@@ -83,6 +86,8 @@ export async function createApp({
     {
       logger: new PinoLoggerService(logger.child({})),
       abortOnError: false,
+      // Nest's parsers would add urlencoded bodies (login CSRF from any site); Fastify's own JSON one stays.
+      bodyParser: false,
     },
   );
 
@@ -107,6 +112,7 @@ export async function createApp({
   }
   // The API speaks JSON only: other bodies get 415 instead of being read as strings.
   fastify.removeContentTypeParser('text/plain');
+  fastify.addHook('preValidation', refuseUnsafeInput);
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header(CORRELATION_ID_HEADER, request.id);
   });

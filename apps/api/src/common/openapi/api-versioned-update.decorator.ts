@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiHeader, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, Min } from 'class-validator';
 import { OptionalNotNull } from '../validation/optional';
+import { IsVersion } from '../validation/validators';
 import { ApiProblems } from './api-problems.decorator';
 
 /** A PATCH that must say which version it is based on: If-Match documented, 409 and 428 listed. */
@@ -25,7 +25,6 @@ export function VersionField(): PropertyDecorator {
         'The version you read. Required here or as an If-Match header.',
     }),
     OptionalNotNull(),
-    IsInt(),
-    Min(1),
+    IsVersion(),
   );
 }

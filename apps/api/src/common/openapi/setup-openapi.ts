@@ -65,6 +65,20 @@ function documentAccess(document: OpenAPIObject): void {
   }
 }
 
+/** Bodies are read as JSON only (a form post from another site must not sign anyone in). */
+function documentJsonOnly(document: OpenAPIObject): void {
+  for (const item of Object.values(document.paths)) {
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (!operation?.requestBody) continue;
+      operation.responses['415'] ??= {
+        description: 'The body is not `application/json`.',
+        content: { [PROBLEM_CONTENT_TYPE]: { schema: PROBLEM_SCHEMA } },
+      };
+    }
+  }
+}
+
 /** OpenAPI 3 at /api/docs (UI) and /api/docs-json. */
 export function setupOpenApi(app: INestApplication): void {
   const config = new DocumentBuilder()
@@ -106,6 +120,7 @@ export function setupOpenApi(app: INestApplication): void {
     .build();
   const document = SwaggerModule.createDocument(app, config);
   documentAccess(document);
+  documentJsonOnly(document);
   SwaggerModule.setup(DOCS_PATH, app, document, {
     jsonDocumentUrl: `${DOCS_PATH}-json`,
     swaggerOptions: { persistAuthorization: true },

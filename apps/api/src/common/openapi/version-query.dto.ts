@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, Min } from 'class-validator';
 import { OptionalNotNull } from '../validation/optional';
-import { ToInteger } from '../validation/validators';
+import { IsVersion, ToInteger } from '../validation/validators';
 
 /** `?version=` of deletes: optional, but a stale one is refused. */
 export class VersionQueryDto {
@@ -11,7 +10,6 @@ export class VersionQueryDto {
   })
   @OptionalNotNull()
   @ToInteger()
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version?: number;
 }

@@ -6,11 +6,14 @@ import {
 import { Transform } from 'class-transformer';
 import {
   IsIn,
+  IsInt,
   isUUID,
   IsUUID,
   IsUrl,
   Matches,
+  Max,
   MaxLength,
+  Min,
   ValidateBy,
 } from 'class-validator';
 import { SCOPE_PATTERN } from '@llm-registry/contracts';
@@ -114,6 +117,32 @@ export function IsUuidRecord(): PropertyDecorator {
           ([key, target]) => isUUID(key) && isUUID(target),
         ),
       defaultMessage: () => 'must map model ids to model ids (UUIDs)',
+    },
+  });
+}
+
+/** The largest value of a PostgreSQL `integer` column, such as the optimistic-locking `version`. */
+export const PG_INTEGER_MAX = 2_147_483_647;
+
+/** An optimistic-locking version: a positive integer the `version` column can hold. */
+export function IsVersion(): PropertyDecorator {
+  return applyDecorators(IsInt(), Min(1), Max(PG_INTEGER_MAX));
+}
+
+/** A flat object of strings (`{ "api_key_env": "OPENAI_API_KEY" }`), each at most `maxLength` long. */
+export function IsStringRecord(maxLength = 200): PropertyDecorator {
+  return ValidateBy({
+    name: 'isStringRecord',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'object' &&
+        value !== null &&
+        !Array.isArray(value) &&
+        Object.values(value).every(
+          (item) => typeof item === 'string' && item.length <= maxLength,
+        ),
+      defaultMessage: () =>
+        `must be an object whose values are strings of at most ${maxLength} characters`,
     },
   });
 }

@@ -7,11 +7,9 @@ import {
   IsBoolean,
   IsDateString,
   IsEmail,
-  IsInt,
   IsString,
   Length,
   MaxLength,
-  Min,
 } from 'class-validator';
 import {
   PASSWORD_MAX_LENGTH,
@@ -33,7 +31,12 @@ import {
   type UserRole,
 } from '@llm-registry/contracts';
 import { Nullable, OptionalNotNull } from '../../../common/validation/optional';
-import { IsOneOf, IsScope, Trim } from '../../../common/validation/validators';
+import {
+  IsOneOf,
+  IsScope,
+  IsVersion,
+  Trim,
+} from '../../../common/validation/validators';
 import { PageMetaDto } from '../../../common/openapi/page-meta.dto';
 import { PageQueryDto } from '../../../common/openapi/page-query.dto';
 
@@ -118,8 +121,7 @@ export class UpdateUserDto implements UpdateUserRequest {
     example: 1,
     description: 'The version you read; a stale one is refused with 409.',
   })
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 }
 

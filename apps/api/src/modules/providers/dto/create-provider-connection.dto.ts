@@ -1,11 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsObject,
-  IsString,
-  Length,
-  MaxLength,
-} from 'class-validator';
+import { IsBoolean, IsString, Length, MaxLength } from 'class-validator';
 import {
   PROVIDER_IDS,
   type AuthEnv,
@@ -16,6 +10,7 @@ import { Nullable, OptionalNotNull } from '../../../common/validation/optional';
 import {
   IsHttpUrl,
   IsOneOf,
+  IsStringRecord,
   Trim,
 } from '../../../common/validation/validators';
 
@@ -105,7 +100,7 @@ export class CreateProviderConnectionDto
       'Environment references instead of stored secrets: each `<field>_env` names the variable read at use time. Only names REGISTRY_ENV_ALLOWLIST allows are accepted.',
   })
   @Nullable()
-  @IsObject()
+  @IsStringRecord()
   authEnv?: AuthEnv | null;
 
   @ApiPropertyOptional({ default: true })

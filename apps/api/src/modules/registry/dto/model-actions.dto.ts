@@ -7,9 +7,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsInt,
   IsISO8601,
-  Min,
 } from 'class-validator';
 import {
   BULK_ACTIONS,
@@ -29,6 +27,7 @@ import {
   IsOneOf,
   IsUuid,
   IsUuidRecord,
+  IsVersion,
 } from '../../../common/validation/validators';
 
 const REASSIGN_TO = {
@@ -65,8 +64,7 @@ class VersionedDto {
     description: 'When sent, a stale version is refused with 409.',
   })
   @OptionalNotNull()
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version?: number;
 }
 

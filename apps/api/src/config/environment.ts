@@ -13,7 +13,6 @@ import {
   MinLength,
   ValidateBy,
   validateSync,
-  ValidateBy,
   type ValidationError,
 } from 'class-validator';
 import {

@@ -50,8 +50,30 @@ describe('embedded mode start', () => {
       body: JSON.stringify({ email: 'admin@llm-registry.local', password }),
     });
     expect(login.status).toBe(200);
-    const { accessToken } = (await login.json()) as { accessToken: string };
+    const { accessToken, passwordChangeRequired } = (await login.json()) as {
+      accessToken: string;
+      passwordChangeRequired: boolean;
+    };
     const auth = { authorization: `Bearer ${accessToken}` };
+
+    // The generated password opens nothing but its own change.
+    expect(passwordChangeRequired).toBe(true);
+    const beforeChange = await fetch(`${base}/api/v1/models/generation`, {
+      headers: auth,
+    });
+    expect(beforeChange.status).toBe(403);
+    expect(((await beforeChange.json()) as { code: string }).code).toBe(
+      'PASSWORD_CHANGE_REQUIRED',
+    );
+    const changed = await fetch(`${base}/api/v1/auth/password`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...auth },
+      body: JSON.stringify({
+        currentPassword: password,
+        newPassword: 'a-passphrase-of-my-own-42',
+      }),
+    });
+    expect(changed.status).toBe(204);
 
     expect((await fetch(`${base}/api/v1/models/generation`)).status).toBe(401);
     const generation = (await (

@@ -1,6 +1,7 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { type FieldError } from '@llm-registry/contracts';
 import { ValidationProblem } from '../problem/problem.exception';
+import { ENTRY_RULES } from './validators';
 
 /** Flattens class-validator's error tree into dotted field paths (`params.temperature`, `ids.3`). */
 export function flattenValidationErrors(
@@ -10,16 +11,30 @@ export function flattenValidationErrors(
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     const own = Object.entries(error.constraints ?? {}).map(
-      ([rule, message]) => ({
-        field,
-        message:
-          rule === 'whitelistValidation'
-            ? 'is not an accepted field'
-            : stripProperty(message, error.property),
-      }),
+      ([rule, message]) =>
+        ENTRY_RULES.has(rule)
+          ? entryError(field, message)
+          : {
+              field,
+              message:
+                rule === 'whitelistValidation'
+                  ? 'is not an accepted field'
+                  : stripProperty(message, error.property),
+            },
     );
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
+}
+
+/** `key: what is wrong` from a rule over a map becomes the field `<map>.<key>`. */
+function entryError(field: string, message: string): FieldError {
+  const separator = message.indexOf(': ');
+  return separator < 0
+    ? { field, message }
+    : {
+        field: `${field}.${message.slice(0, separator)}`,
+        message: message.slice(separator + 2),
+      };
 }
 
 /** class-validator messages start with the property name; the field already says it. */

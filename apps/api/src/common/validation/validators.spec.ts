@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { PageQueryDto } from '../openapi/page-query.dto';
+import { flattenValidationErrors } from './validation.pipe';
 import { IsStringRecord, IsVersion, PG_INTEGER_MAX } from './validators';
 
 class Versioned {
@@ -13,8 +14,12 @@ class WithEnv {
   authEnv!: unknown;
 }
 
+/** The fields the validation pipe would name, once each. */
 function failed(target: object): string[] {
-  return validateSync(target).map((error) => error.property);
+  const fields = flattenValidationErrors(validateSync(target)).map(
+    ({ field }) => field,
+  );
+  return [...new Set(fields)];
 }
 
 describe('IsVersion', () => {
@@ -45,9 +50,13 @@ describe('IsStringRecord', () => {
     { api_key_env: 5 },
     { api_key_env: { nested: 'x' } },
     { api_key_env: 'X'.repeat(21) },
-    ['OPENAI_API_KEY'],
-    'OPENAI_API_KEY',
-  ])('refuses %j', (authEnv) => {
+  ])('refuses %j naming the entry', (authEnv) => {
+    expect(failed(Object.assign(new WithEnv(), { authEnv }))).toEqual([
+      'authEnv.api_key_env',
+    ]);
+  });
+
+  it.each([['OPENAI_API_KEY'], 'OPENAI_API_KEY'])('refuses %j', (authEnv) => {
     expect(failed(Object.assign(new WithEnv(), { authEnv }))).toEqual([
       'authEnv',
     ]);

@@ -129,20 +129,35 @@ export function IsVersion(): PropertyDecorator {
   return applyDecorators(IsInt(), Min(1), Max(PG_INTEGER_MAX));
 }
 
+/**
+ * Rules over maps whose message starts with the bad entry's key (`api_key_env: must be …`): the
+ * validation pipe names that entry as the field (`authEnv.api_key_env`), not the whole map.
+ */
+export const ENTRY_RULES: ReadonlySet<string> = new Set(['isStringRecord']);
+
 /** A flat object of strings (`{ "api_key_env": "OPENAI_API_KEY" }`), each at most `maxLength` long. */
 export function IsStringRecord(maxLength = 200): PropertyDecorator {
+  const isEntryValid = (item: unknown) =>
+    typeof item === 'string' && item.length <= maxLength;
   return ValidateBy({
     name: 'isStringRecord',
     validator: {
       validate: (value: unknown) =>
-        typeof value === 'object' &&
-        value !== null &&
-        !Array.isArray(value) &&
-        Object.values(value).every(
-          (item) => typeof item === 'string' && item.length <= maxLength,
-        ),
-      defaultMessage: () =>
-        `must be an object whose values are strings of at most ${maxLength} characters`,
+        isPlainObject(value) && Object.values(value).every(isEntryValid),
+      defaultMessage: (args) => {
+        const value: unknown = args?.value;
+        const entryMessage = `must be a string of at most ${maxLength} characters`;
+        const badKey = isPlainObject(value)
+          ? Object.keys(value).find((key) => !isEntryValid(value[key]))
+          : undefined;
+        return badKey === undefined
+          ? `must be an object whose values are strings of at most ${maxLength} characters`
+          : `${badKey}: ${entryMessage}`;
+      },
     },
   });
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

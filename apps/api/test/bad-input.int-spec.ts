@@ -239,7 +239,7 @@ describe.each(testBackends())('bad input on %s', (backend) => {
         },
       }),
       400,
-      'authEnv',
+      'authEnv.api_key_env',
     );
     expectProblem(
       await t.request({
@@ -248,7 +248,7 @@ describe.each(testBackends())('bad input on %s', (backend) => {
         body: { authEnv: { api_key_env: { nested: true } }, version: 1 },
       }),
       400,
-      'authEnv',
+      'authEnv.api_key_env',
     );
     expectProblem(
       await t.request({

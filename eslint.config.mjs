@@ -1,5 +1,69 @@
 import nx from '@nx/eslint-plugin';
 
+/** Who may import whom; apps/api/test/eslint.config.mjs extends it. */
+export const moduleBoundaries = {
+  enforceBuildableLibDependency: true,
+  allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+  depConstraints: [
+    // contracts is framework-free and imports nothing of ours
+    {
+      sourceTag: 'type:contracts',
+      onlyDependOnLibsWithTags: [],
+      bannedExternalImports: [
+        '@nestjs/*',
+        '@angular/*',
+        'typeorm',
+        'pg',
+        'rxjs',
+        'class-validator',
+        'class-transformer',
+      ],
+    },
+    {
+      sourceTag: 'type:providers',
+      onlyDependOnLibsWithTags: ['type:contracts'],
+    },
+    {
+      sourceTag: 'type:sdk',
+      onlyDependOnLibsWithTags: ['type:contracts', 'type:providers'],
+    },
+    {
+      sourceTag: 'type:testing',
+      onlyDependOnLibsWithTags: ['type:contracts', 'type:providers'],
+    },
+    {
+      sourceTag: 'scope:admin',
+      onlyDependOnLibsWithTags: ['type:contracts', 'scope:admin'],
+    },
+    // Browser tests drive the built app; they may use the contracts and the provider doubles.
+    {
+      sourceTag: 'scope:admin-e2e',
+      onlyDependOnLibsWithTags: ['type:contracts', 'type:testing'],
+    },
+    // The api never imports test doubles; its integration tests (api-int) may.
+    {
+      sourceTag: 'scope:api',
+      onlyDependOnLibsWithTags: ['type:contracts', 'type:providers'],
+    },
+    {
+      sourceTag: 'scope:api-test',
+      onlyDependOnLibsWithTags: [
+        'type:contracts',
+        'type:providers',
+        'type:testing',
+      ],
+    },
+    {
+      sourceTag: 'scope:tools',
+      onlyDependOnLibsWithTags: [
+        'type:contracts',
+        'type:providers',
+        'type:testing',
+      ],
+    },
+  ],
+};
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -10,66 +74,7 @@ export default [
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: true,
-          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
-          depConstraints: [
-            // contracts is framework-free and imports nothing of ours
-            {
-              sourceTag: 'type:contracts',
-              onlyDependOnLibsWithTags: [],
-              bannedExternalImports: [
-                '@nestjs/*',
-                '@angular/*',
-                'typeorm',
-                'pg',
-                'rxjs',
-                'class-validator',
-                'class-transformer',
-              ],
-            },
-            {
-              sourceTag: 'type:providers',
-              onlyDependOnLibsWithTags: ['type:contracts'],
-            },
-            {
-              sourceTag: 'type:sdk',
-              onlyDependOnLibsWithTags: ['type:contracts', 'type:providers'],
-            },
-            {
-              sourceTag: 'type:testing',
-              onlyDependOnLibsWithTags: ['type:contracts', 'type:providers'],
-            },
-            {
-              sourceTag: 'scope:admin',
-              onlyDependOnLibsWithTags: ['type:contracts', 'scope:admin'],
-            },
-            // Browser tests drive the built app; they may use the contracts and the provider doubles.
-            {
-              sourceTag: 'scope:admin-e2e',
-              onlyDependOnLibsWithTags: ['type:contracts', 'type:testing'],
-            },
-            {
-              sourceTag: 'scope:api',
-              onlyDependOnLibsWithTags: [
-                'type:contracts',
-                'type:providers',
-                'type:testing',
-              ],
-            },
-            {
-              sourceTag: 'scope:tools',
-              onlyDependOnLibsWithTags: [
-                'type:contracts',
-                'type:providers',
-                'type:testing',
-              ],
-            },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': ['error', moduleBoundaries],
     },
   },
   {

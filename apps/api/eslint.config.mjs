@@ -1,3 +1,4 @@
 import baseConfig from '../../eslint.config.mjs';
 
-export default [...baseConfig];
+// test/ is its own project (api-int) with its own config.
+export default [...baseConfig, { ignores: ['test/**'] }];

@@ -13,7 +13,7 @@ module.exports = {
   },
   // @fastify/static loads the ESM-only content-disposition, which Jest cannot require (see the stand-in).
   moduleNameMapper: {
-    '^content-disposition$': '<rootDir>/test/support/content-disposition.cjs',
+    '^content-disposition$': '<rootDir>/jest/content-disposition.cjs',
   },
   moduleFileExtensions: ['ts', 'js', 'html'],
   coverageDirectory: '../../coverage/apps/api',

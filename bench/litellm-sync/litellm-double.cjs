@@ -1,4 +1,4 @@
-// The LiteLLM double of the integration tests (apps/api/test/support/litellm-double.ts), in a process of
+// The LiteLLM double of the integration tests (libs/testing/litellm-double), in a process of
 // its own so that the load generator never delays its answers. Adds LATENCY_MS to every call; prints its
 // port once listening. GET /__double/calls answers its read and write counts, POST /__double/reset zeroes them.
 require('ts-node').register({
@@ -7,7 +7,7 @@ require('ts-node').register({
 });
 const { join } = require('node:path');
 const { startLiteLLMDouble } = require(
-  join(__dirname, '../../apps/api/test/support/litellm-double.ts'),
+  join(__dirname, '../../libs/testing/litellm-double/src/index.ts'),
 );
 
 startLiteLLMDouble({

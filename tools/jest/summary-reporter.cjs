@@ -3,11 +3,17 @@
 const { mkdirSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
+/** @implements {Pick<import('@jest/reporters').Reporter, 'onRunComplete'>} */
 class SummaryReporter {
+  /** @param {import('@jest/types').Config.GlobalConfig} globalConfig */
   constructor(globalConfig) {
     this.rootDir = globalConfig.rootDir;
   }
 
+  /**
+   * @param {Set<import('@jest/reporters').TestContext>} _contexts
+   * @param {import('@jest/reporters').AggregatedResult} results
+   */
   onRunComplete(_contexts, results) {
     const dir = process.env.TEST_RESULTS_DIR;
     if (!dir) return;

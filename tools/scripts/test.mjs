@@ -17,9 +17,10 @@ const env = {
 let failedStep = null;
 try {
   execSync('npx prettier --check .', { stdio: 'inherit', env });
-  // The Nx cache would skip unchanged test runs, and then their tests would not be counted.
+  // The Nx cache would skip unchanged test runs, and then their tests would not be counted. `typecheck`
+  // checks the scripts of tools/ and bench/ (JavaScript with JSDoc types).
   execSync(
-    'npx nx run-many -t lint test int-test --skip-nx-cache --parallel=2 --output-style=stream',
+    'npx nx run-many -t lint typecheck test int-test --skip-nx-cache --parallel=2 --output-style=stream',
     { stdio: 'inherit', env },
   );
 } catch {

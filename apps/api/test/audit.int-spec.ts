@@ -15,7 +15,7 @@ import { embeddingModel, generationModel } from './support/fixtures';
 import {
   startLiteLLMDouble,
   type LiteLLMDouble,
-} from './support/litellm-double';
+} from '@llm-registry/testing/litellm-double';
 import { PROXY_SYNC, waitForRun } from './support/proxy-sync';
 import {
   startTestApp,

@@ -12,7 +12,7 @@ import { embeddingModel, generationModel } from './support/fixtures';
 import {
   startLiteLLMDouble,
   type LiteLLMDouble,
-} from './support/litellm-double';
+} from '@llm-registry/testing/litellm-double';
 import {
   drained,
   PROXY_SYNC,

@@ -11,7 +11,7 @@ import { waitForTests } from './support/connection-tests';
 import {
   startLiteLLMDouble,
   type LiteLLMDouble,
-} from './support/litellm-double';
+} from '@llm-registry/testing/litellm-double';
 import { reconcileNow, waitForMirror } from './support/proxy-sync';
 import { startTestApp, type TestApp } from './support/test-app';
 

@@ -10,7 +10,7 @@ import {
   startLiteLLMDouble,
   type LiteLLMDouble,
   type RecordedCall,
-} from './support/litellm-double';
+} from '@llm-registry/testing/litellm-double';
 import {
   drained,
   PROXY_SYNC,

@@ -7,123 +7,26 @@ import {
   type ServerResponse,
 } from 'node:http';
 import { type AddressInfo, type Socket } from 'node:net';
-
-/**
- * A LiteLLM proxy with STORE_MODEL_IN_DB=True, as /work/shared/reference/litellm-proxy-api.md describes
- * it, quirks included: a duplicate id on /model/new is a 500, deleting an unknown id a 400, PATCH merges
- * (null deletes nothing), listings come from the answering pod's router (a row saved but not live there
- * is not listed), drop or mask credentials (and anything named like one) and merge in cost-map fields
- * and defaults, /v2/model/info pages, config-file models cannot be changed through the API. Every call
- * is recorded.
- */
-export interface LiteLLMDouble {
-  url: string;
-  masterKey: string;
-  /** Every model-management call, in order (health and control routes left out). */
-  calls: RecordedCall[];
-  /** The proxy's table by `model_info.id`, values in clear: tests change it behind the registry's back. */
-  deployments: Map<string, StoredDeployment>;
-  /** Added to every answer. */
-  latencyMs: number;
-  /** Answers every write with this status, applying nothing; null: writes work. */
-  failWrites: number | null;
-  /** `refused`: nothing listens; 503: everything answers 503. */
-  down(mode?: 'refused' | 503): Promise<void>;
-  up(): Promise<void>;
-  /**
-   * The next /model/new saves the row and answers 500 "saved, but not live in this pod's router": the
-   * row is not listed until the router reloads (reloadRouter) or a PATCH reloads it.
-   */
-  failNextCreateSavedButNotLive(): void;
-  /** The answering pod stops serving a stored row, as a pod that has not reloaded yet would. */
-  hideFromRouter(id: string): void;
-  /** The router's reload job ran: every stored row is live. */
-  reloadRouter(): void;
-  /** An older proxy: no /v2/model/info (404), everything from /model/info. */
-  withoutV2Listing: boolean;
-  /** False: the proxy lost its database; readiness says so and writes answer 500 "No DB Connected". */
-  dbConnected: boolean;
-  /** Holds every /model/new until the returned function is called; `heldCreates` counts the waiting. */
-  holdCreates(): () => void;
-  heldCreates: number;
-  reads(): number;
-  writes(): number;
-  close(): Promise<void>;
-}
-
-export interface RecordedCall {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  body: unknown;
-  status: number;
-}
-
-export interface StoredDeployment {
-  model_name: string;
-  litellm_params: Record<string, unknown>;
-  model_info: Record<string, unknown>;
-  /** From the proxy's config.yaml, not its database: listed with db_model false, not editable (§3, §4). */
-  config?: boolean;
-}
-
-/** Removed from listings; other names with these words are masked (reference §2). */
-const REMOVED_PARAMS = new Set([
-  'api_key',
-  'client_secret',
-  'vertex_credentials',
-  'aws_access_key_id',
-  'aws_secret_access_key',
-]);
-const SENSITIVE_NAME = /key|token|secret|password|credential/i;
-/** What LiteLLM's router adds to every listed deployment's params. */
-const LISTED_PARAM_DEFAULTS = {
-  use_in_pass_through: false,
-  use_litellm_proxy: false,
-  merge_reasoning_content_in_choices: false,
-};
-const DEFAULT_PAGE_SIZE = 50;
-/** Routes nobody needs a key for. */
-const PUBLIC_PATHS = new Set([
-  '/health/liveliness',
-  '/health/liveness',
-  '/health/readiness',
-]);
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly body: unknown,
-  ) {
-    super(`HTTP ${status}`);
-  }
-}
-
-/** ProxyException's envelope; endpoints re-raise their own errors with type auth_error (§0). */
-function proxyError(status: number, message: string): HttpError {
-  return new HttpError(status, {
-    error: {
-      message,
-      type: 'auth_error',
-      param: 'None',
-      code: String(status),
-    },
-  });
-}
-
-/** How Python prints `{"error": "…"}`, as str(detail) puts it into the message. */
-function pythonRepr(message: string): string {
-  return `{'error': '${message}'}`;
-}
+import { readBody, send } from './http-io';
+import {
+  type LiteLLMDouble,
+  type LiteLLMDoubleOptions,
+  type RecordedCall,
+  type StoredDeployment,
+} from './litellm-double.types';
+import {
+  dbRow,
+  DEFAULT_PAGE_SIZE,
+  HttpError,
+  listed,
+  merge,
+  proxyError,
+  PUBLIC_PATHS,
+  pythonRepr,
+} from './proxy-wire';
 
 export async function startLiteLLMDouble(
-  options: {
-    masterKey?: string;
-    latencyMs?: number;
-    port?: number;
-    /** Errors quote the request they answer, credentials included, as careless proxies do. */
-    echoRequestInErrors?: boolean;
-  } = {},
+  options: LiteLLMDoubleOptions = {},
 ): Promise<LiteLLMDouble> {
   const masterKey = options.masterKey ?? `sk-litellm-master-${randomUUID()}`;
   const deployments = new Map<string, StoredDeployment>();
@@ -436,82 +339,4 @@ export async function startLiteLLMDouble(
   const port = (server.address() as AddressInfo).port;
   double.url = `http://127.0.0.1:${port}`;
   return double;
-}
-
-/** What /model/new and PATCH answer: the DB row, string params encrypted (§1.5, §1.9). */
-function dbRow(id: string, stored: StoredDeployment): unknown {
-  return {
-    model_id: id,
-    model_name: stored.model_name,
-    litellm_params: Object.fromEntries(
-      Object.entries(stored.litellm_params).map(([key, value]) => [
-        key,
-        typeof value === 'string'
-          ? `v3:gcm:${Buffer.from(value).toString('base64url')}`
-          : value,
-      ]),
-    ),
-    model_info: stored.model_info,
-    blocked: false,
-    created_at: new Date().toISOString(),
-    updated_at: new Date().toISOString(),
-  };
-}
-
-/** A deployment as the router lists it (§2): credentials removed or masked, enrichment merged in. */
-function listed([id, stored]: [string, StoredDeployment]): unknown {
-  const params: Record<string, unknown> = { ...LISTED_PARAM_DEFAULTS };
-  for (const [key, value] of Object.entries(stored.litellm_params)) {
-    if (REMOVED_PARAMS.has(key)) continue;
-    // SensitiveDataMasker goes by the name alone: `max_tokens` is masked too, numbers as their text.
-    params[key] = SENSITIVE_NAME.test(key) ? mask(String(value)) : value;
-  }
-  const model = String(stored.litellm_params['model'] ?? '');
-  return {
-    model_name: stored.model_name,
-    litellm_params: params,
-    model_info: {
-      // Cost-map fields fill in only what the deployment does not set itself.
-      key: model,
-      litellm_provider: model.split('/')[0],
-      mode: 'chat',
-      max_input_tokens: null,
-      input_cost_per_token: 0,
-      output_cost_per_token: 0,
-      ...stored.model_info,
-      id,
-      // The router sets it when it loads a row from the database; config-file models keep false.
-      db_model: !stored.config,
-    },
-  };
-}
-
-function mask(value: string): string {
-  return value.length <= 8
-    ? '****'
-    : `${value.slice(0, 4)}****${value.slice(-4)}`;
-}
-
-function merge(
-  stored: Record<string, unknown>,
-  changes: Record<string, unknown> | undefined,
-): Record<string, unknown> {
-  const merged = { ...stored };
-  for (const [key, value] of Object.entries(changes ?? {}))
-    if (value !== null && value !== undefined) merged[key] = value;
-  return merged;
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
-
-function send(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json' });
-  response.end(JSON.stringify(body));
 }

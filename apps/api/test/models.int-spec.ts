@@ -754,7 +754,7 @@ describe.each(testBackends())('models API on %s', (backend) => {
       ).toEqual({ status: 'ok' });
       expect(
         (await t.request({ method: 'GET', url: '/health/ready' })).body,
-      ).toEqual({ status: 'ok', checks: { database: 'up' } });
+      ).toEqual({ status: 'ok', checks: { database: 'up', queue: 'up' } });
     });
 
     it('documents every route with its responses in OpenAPI', async () => {

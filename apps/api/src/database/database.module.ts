@@ -2,6 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfigService } from '../config/app-config.service';
 import { AppStateRepository } from './app-state.repository';
+import { DatabaseHealth } from './database-health';
 import { type DatabaseHandle } from './database-handle';
 import { buildDataSourceOptions } from './data-source-options';
 import { SchemaService } from './schema.service';
@@ -26,8 +27,9 @@ export class DatabaseModule {
         { provide: DATABASE_HANDLE, useValue: handle },
         SchemaService,
         AppStateRepository,
+        DatabaseHealth,
       ],
-      exports: [DATABASE_HANDLE, AppStateRepository],
+      exports: [DATABASE_HANDLE, AppStateRepository, DatabaseHealth],
     };
   }
 }

@@ -14,6 +14,9 @@ import { type DatabaseHandle } from '../database/database-handle';
 const DATABASE_POOL_PER_OBJECT = 2;
 const EMBEDDED_IDLE_POLL_SECONDS = 0.25;
 
+/** Injection token of the chosen {@link QueueBackendChoice}. */
+export const QUEUE_BACKEND = Symbol('QUEUE_BACKEND');
+
 export interface QueueBackendChoice {
   kind: AppConfig['queueBackend'];
   queueClass: typeof Queue;

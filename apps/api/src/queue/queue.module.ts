@@ -2,13 +2,13 @@ import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { type AppConfig } from '../config/app-config';
 import { type DatabaseHandle } from '../database/database-handle';
-import { chooseQueueBackend } from './queue-backend';
-
-export const QUEUE_BACKEND = Symbol('QUEUE_BACKEND');
+import { chooseQueueBackend, QUEUE_BACKEND } from './queue-backend';
+import { QueueHealth } from './queue-health';
 
 /**
  * BullMQ for the whole application, on the backend the configuration picks. Feature modules register
- * their queues with `BullModule.registerQueue` and their processors with `@Processor`.
+ * their queues with `BullModule.registerQueue` and their processors with `@Processor`; readiness asks
+ * `QueueHealth` whether the backend answers.
  */
 @Global()
 @Module({})
@@ -26,8 +26,8 @@ export class QueueModule {
           prefix: backend.prefix,
         }),
       ],
-      providers: [{ provide: QUEUE_BACKEND, useValue: backend }],
-      exports: [QUEUE_BACKEND],
+      providers: [{ provide: QUEUE_BACKEND, useValue: backend }, QueueHealth],
+      exports: [QUEUE_BACKEND, QueueHealth],
     };
   }
 }

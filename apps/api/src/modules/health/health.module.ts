@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { HealthController } from './health.controller';
+import { HealthService } from './health.service';
 
-@Module({ controllers: [HealthController] })
+/** Liveness and readiness; the probes come from the modules that own what they check. */
+@Module({ controllers: [HealthController], providers: [HealthService] })
 export class HealthModule {}

@@ -94,6 +94,19 @@ interface AxeViolation {
 
 /** Runs axe-core in the page; serious and critical violations fail, in the words axe uses. */
 export async function checkA11y(page: Page, name: string): Promise<void> {
+  // A dialog that just closed hands aria-hidden back from the page a moment later (under load, after the
+  // next click): wait for that to settle. A page that stays hidden is still measured, and fails.
+  await page
+    .waitForFunction(
+      () =>
+        document.querySelector('mat-dialog-container') !== null ||
+        document.querySelector(
+          ':root > [aria-hidden="true"], body > [aria-hidden="true"]',
+        ) === null,
+      undefined,
+      { timeout: 5000 },
+    )
+    .catch(() => undefined);
   const hasAxe = await page.evaluate(() => 'axe' in window);
   // Evaluated through the DevTools protocol: the app's CSP (script-src 'self') stays on and is tested too.
   if (!hasAxe) await page.evaluate(AXE);

@@ -42,4 +42,19 @@ export class ProvidersException extends ProblemException {
       `No provider connection with id ${id}.`,
     );
   }
+
+  static nameTaken(name: string): ProvidersException {
+    return new ProvidersException(
+      ProvidersErrorCode.NameTaken,
+      `A provider connection named "${name}" already exists.`,
+      [{ field: 'name', message: 'is already used' }],
+    );
+  }
+
+  static inUse(name: string, models: number): ProvidersException {
+    return new ProvidersException(
+      ProvidersErrorCode.InUse,
+      `${models} model${models === 1 ? ' uses' : 's use'} ${name}. Attach them to another connection or delete them first.`,
+    );
+  }
 }

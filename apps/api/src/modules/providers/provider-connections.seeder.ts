@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { type EntityManager } from 'typeorm';
+import { type ProviderId } from '@llm-registry/contracts';
+import { AuditService } from '../audit/audit.service';
+import { connectionChanged } from './provider-connection-audit';
+import { ProviderConnectionsRepository } from './provider-connections.repository';
+import { SEED_CONNECTIONS } from './seed-connections';
+
+/** Puts the seed connections (environment references only, no stored key) into the registry. */
+@Injectable()
+export class ProviderConnectionsSeeder {
+  constructor(
+    private readonly connections: ProviderConnectionsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The seeded connection of each provider, created if missing; by provider. */
+  async ensureSeeded(manager: EntityManager): Promise<Map<ProviderId, string>> {
+    const ids = new Map<ProviderId, string>();
+    for (const seed of SEED_CONNECTIONS) {
+      const existing = await this.connections.findByName(seed.name, manager);
+      let connection = existing;
+      if (!connection) {
+        connection = await this.connections.insert(
+          {
+            ...seed,
+            baseUrl: null,
+            settings: {},
+            secretId: null,
+            secretOrigin: null,
+            enabled: true,
+          },
+          manager,
+        );
+        await this.audit.record(
+          manager,
+          connectionChanged('provider.created', null, connection),
+        );
+      }
+      if (connection.provider === seed.provider)
+        ids.set(seed.provider, connection.id);
+    }
+    return ids;
+  }
+}

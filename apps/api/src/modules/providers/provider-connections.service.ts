@@ -200,7 +200,7 @@ export class ProviderConnectionsService {
         if (request.name !== undefined) changes.name = request.name;
         if (request.enabled !== undefined) changes.enabled = request.enabled;
         const row = await this.connections.update(id, changes, manager);
-        // After the row lets go of it.
+        // Only once the row no longer refers to it.
         if (plan.secret.action === 'delete')
           await this.secrets.delete(plan.secret.secretId, manager);
         await this.audit.record(
@@ -271,6 +271,7 @@ export class ProviderConnectionsService {
     }
   }
 
+  /** Where the stored secret may be sent from now on; `rebind` runs after the route check passed. */
   private secretOriginOf(plan: CredentialChangePlan): string | null {
     switch (plan.origin.action) {
       case 'keep':

@@ -53,7 +53,7 @@ function filledForm(): ModelForm {
     description: '   ',
     scope: ' team-a ',
     priority: '20' as unknown as number,
-    capabilities: ['batch'],
+    capabilities: ['json'],
     inputPricePerMillion: '0.5' as unknown as number,
     healthCheckEnabled: true,
     intervalMinutes: '15' as unknown as number,
@@ -85,7 +85,7 @@ describe('model requests', () => {
       description: null,
       // Enum and boolean params start at the catalogue's default, so they are sent too.
       params: { dimensions: 512, distance_metric: 'cosine', normalize: false },
-      capabilities: ['batch'],
+      capabilities: ['json'],
       priority: 20,
       inputPricePerMillion: 0.5,
       outputPricePerMillion: null,

@@ -30,10 +30,9 @@ type TestState =
  * then the result with its latency and, on failure, the category and what to do next.
  */
 @Component({
-  selector: 'section[appDraftTestPanel]',
+  selector: 'app-draft-test-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButton, MatIcon, MatProgressSpinner],
-  host: { 'aria-labelledby': 'test-heading', 'aria-live': 'polite' },
   templateUrl: './draft-test-panel.html',
   styleUrl: './draft-test-panel.scss',
 })

@@ -90,6 +90,10 @@ export class UrlTableState<F extends object, S extends string = never> {
     );
   });
 
+  /** For MatSort's inputs. */
+  readonly sortActive = computed(() => this.sort()?.active ?? '');
+  readonly sortDirection = computed(() => this.sort()?.direction ?? '');
+
   /** The API's sort, order, page (from 1) and page size. */
   readonly pageQuery = computed(() => {
     const sort = this.sort();

@@ -20,11 +20,7 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { MatTab, MatTabGroup } from '@angular/material/tabs';
 import { firstValueFrom } from 'rxjs';
-import {
-  DEFAULT_PAGE_SIZE,
-  type ApiKey,
-  type User,
-} from '@llm-registry/contracts';
+import type { ApiKey, User } from '@llm-registry/contracts';
 import {
   ConfirmDialog,
   type ConfirmDialogData,
@@ -36,6 +32,8 @@ import {
 import { AuthStore } from '../../core/auth/auth.store';
 import { errorMessage } from '../../core/http/problem';
 import { Notify } from '../../core/notify';
+import { bindTablesToUrl } from '../../shared/bind-tables-to-url';
+import { UrlTableState } from '../../shared/url-table-state';
 import {
   CreateKeyDialog,
   CreateUserDialog,
@@ -73,19 +71,23 @@ export class UsersPage {
   private readonly notify = inject(Notify);
   protected readonly auth = inject(AuthStore);
 
-  protected readonly userPage = signal(0);
-  protected readonly keyPage = signal(0);
-  protected readonly pageSize = DEFAULT_PAGE_SIZE;
+  /** Each tab's page, in the URL as `page` and `keysPage`. */
+  protected readonly userTable = new UrlTableState({ filters: {} });
+  protected readonly keyTable = new UrlTableState({
+    filters: {},
+    prefix: 'keys',
+  });
   private readonly version = signal(0);
 
   protected readonly users = rxResource({
-    params: () => ({ page: this.userPage() + 1, v: this.version() }),
-    stream: ({ params }) =>
-      this.api.listUsers({ page: params.page, pageSize: this.pageSize }),
+    params: () => ({ ...this.userTable.pageQuery(), v: this.version() }),
+    stream: ({ params: { page, pageSize } }) =>
+      this.api.listUsers({ page, pageSize }),
   });
   protected readonly keys = rxResource({
-    params: () => ({ page: this.keyPage() + 1, v: this.version() }),
-    stream: ({ params }) => this.api.listKeys(params.page, this.pageSize),
+    params: () => ({ ...this.keyTable.pageQuery(), v: this.version() }),
+    stream: ({ params: { page, pageSize } }) =>
+      this.api.listKeys(page, pageSize),
   });
   protected readonly userColumns = [
     'email',
@@ -118,12 +120,16 @@ export class UsersPage {
     this.version.update((v) => v + 1);
   }
 
+  constructor() {
+    bindTablesToUrl([this.userTable, this.keyTable]);
+  }
+
   protected onUserPage(event: PageEvent): void {
-    this.userPage.set(event.pageIndex);
+    this.userTable.setPage(event.pageIndex, event.pageSize);
   }
 
   protected onKeyPage(event: PageEvent): void {
-    this.keyPage.set(event.pageIndex);
+    this.keyTable.setPage(event.pageIndex, event.pageSize);
   }
 
   protected isMe(user: User): boolean {

@@ -1,12 +1,10 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  computed,
   DestroyRef,
   inject,
-  signal,
 } from '@angular/core';
-import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import {
@@ -37,8 +35,8 @@ import {
   PageHeader,
   RelativeTimePipe,
 } from '@llm-registry/admin/ui';
-import { errorMessage } from '../../core/http/problem';
 import { bindTablesToUrl } from '../../shared/bind-tables-to-url';
+import { PagedList } from '../../shared/paged-list';
 import {
   flagParam,
   PAGE_SIZES,
@@ -96,10 +94,8 @@ export class KnowledgeBasesPage {
     pageSizes: PAGE_SIZES,
   });
   protected readonly pageSizes = PAGE_SIZES;
-  private readonly version = signal(0);
-
-  protected readonly knowledgeBases = rxResource({
-    params: () => {
+  protected readonly knowledgeBases = new PagedList(
+    () => {
       const { q, scope, toMigrate, modelId } = this.state.filters();
       return {
         q: q || undefined,
@@ -107,14 +103,10 @@ export class KnowledgeBasesPage {
         modelId: modelId || undefined,
         toMigrate: toMigrate || undefined,
         ...this.state.pageQuery(),
-        version: this.version(),
       };
     },
-    stream: ({ params: { version: _version, ...query } }) =>
-      this.api.list(query),
-  });
-  protected readonly items = computed(
-    () => this.knowledgeBases.value()?.items ?? [],
+    (query) => this.api.list(query),
+    'Loading the knowledge bases',
   );
   protected readonly columns = [
     'name',
@@ -123,10 +115,6 @@ export class KnowledgeBasesPage {
     'rerank',
     'updatedAt',
   ];
-  protected readonly loadError = computed(() => {
-    const error = this.knowledgeBases.error();
-    return error ? errorMessage(error, 'Loading the knowledge bases') : '';
-  });
 
   constructor() {
     const destroyRef = inject(DestroyRef);
@@ -158,7 +146,7 @@ export class KnowledgeBasesPage {
   }
 
   protected reload(): void {
-    this.version.update((v) => v + 1);
+    this.knowledgeBases.reload();
   }
 
   protected setToMigrate(toMigrate: boolean): void {

@@ -5,7 +5,6 @@ import {
   DestroyRef,
   effect,
   inject,
-  signal,
   untracked,
 } from '@angular/core';
 import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
@@ -58,10 +57,11 @@ import {
 import { AuthStore } from '../../core/auth/auth.store';
 import { TYPE_TEXT } from '../../core/catalog/model-types';
 import { ConnectionTestsApi } from '../../core/connection-tests/connection-tests.api';
-import { errorMessage, problemOf } from '../../core/http/problem';
+import { problemOf } from '../../core/http/problem';
 import { Notify } from '../../core/notify';
 import { bindTablesToUrl } from '../../shared/bind-tables-to-url';
 import { BusyRows } from '../../shared/busy-rows';
+import { PagedList } from '../../shared/paged-list';
 import { ProvidersApi } from '../providers/providers.api';
 import type { RetireAction } from './delete-model-dialog';
 import type { ModelDialogData } from './model-dialog';
@@ -139,18 +139,15 @@ export class ModelsPage {
   protected readonly search = new FormControl('', { nonNullable: true });
   /** Rows with a request in flight (status, default, test). */
   protected readonly busy = new BusyRows();
-  private readonly version = signal(0);
 
-  protected readonly models = rxResource({
-    params: () => ({ query: this.state.query(), version: this.version() }),
-    stream: ({ params }) => this.api.list(params.query),
-  });
+  protected readonly models = new PagedList(
+    () => this.state.query(),
+    (query) => this.api.list(query),
+    'Loading the models',
+  );
   protected readonly counts = rxResource({
-    params: () => ({
-      query: this.state.filterQuery(),
-      version: this.version(),
-    }),
-    stream: ({ params }) => this.api.counts(params.query),
+    params: () => this.state.filterQuery(),
+    stream: ({ params }) => this.api.counts(params),
   });
 
   /** The connection the table is narrowed to, for its name (idle when there is none). */
@@ -159,9 +156,7 @@ export class ModelsPage {
     stream: ({ params }) => this.connections.get(params),
   });
 
-  protected readonly items = computed(() => this.models.value()?.items ?? []);
-  protected readonly total = computed(() => this.models.value()?.total ?? 0);
-  protected readonly ids = computed(() => this.items().map((m) => m.id));
+  protected readonly ids = computed(() => this.models.items().map((m) => m.id));
   protected readonly tabIndex = computed(() =>
     MODEL_TABS.indexOf(this.state.tab()),
   );
@@ -177,10 +172,6 @@ export class ModelsPage {
     'updatedAt',
     'actions',
   ]);
-  protected readonly loadError = computed(() => {
-    const error = this.models.error();
-    return error ? errorMessage(error, 'Loading the models') : '';
-  });
 
   constructor() {
     bindTablesToUrl([this.state], () =>
@@ -210,7 +201,8 @@ export class ModelsPage {
   }
 
   protected reload(): void {
-    this.version.update((v) => v + 1);
+    this.models.reload();
+    this.counts.reload();
   }
 
   protected onTab(index: number): void {
@@ -320,7 +312,7 @@ export class ModelsPage {
 
   protected async bulk(action: BulkAction): Promise<void> {
     const ids = [...this.state.selected()];
-    const names = new Map(this.items().map((m) => [m.id, m.name]));
+    const names = new Map(this.models.items().map((m) => [m.id, m.name]));
     if (
       action === 'delete' &&
       !(await this.dialogs.confirmBulkDelete(

@@ -1,7 +1,6 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  computed,
   DestroyRef,
   inject,
   signal,
@@ -52,10 +51,10 @@ import {
 import { credentialText } from '../../core/catalog/connection-text';
 import { AuthStore } from '../../core/auth/auth.store';
 import { ConnectionTestsApi } from '../../core/connection-tests/connection-tests.api';
-import { errorMessage } from '../../core/http/problem';
 import { Notify } from '../../core/notify';
 import { bindTablesToUrl } from '../../shared/bind-tables-to-url';
 import { BusyRows } from '../../shared/busy-rows';
+import { PagedList } from '../../shared/paged-list';
 import {
   oneOfParam,
   PAGE_SIZES,
@@ -127,23 +126,17 @@ export class ProvidersPage {
   protected readonly pageSizes = PAGE_SIZES;
   /** Connections being tested. */
   protected readonly testing = new BusyRows();
-  private readonly version = signal(0);
-
-  protected readonly connections = rxResource({
-    params: () => {
+  protected readonly connections = new PagedList(
+    () => {
       const { q, provider } = this.state.filters();
       return {
         q: q.trim() || undefined,
         provider: provider || undefined,
         ...this.state.pageQuery(),
-        version: this.version(),
       };
     },
-    stream: ({ params: { version: _version, ...query } }) =>
-      this.api.list(query),
-  });
-  protected readonly items = computed(
-    () => this.connections.value()?.items ?? [],
+    (query) => this.api.list(query),
+    'Loading the connections',
   );
   protected readonly columns = [
     'name',
@@ -155,10 +148,6 @@ export class ProvidersPage {
     'updatedAt',
     'actions',
   ];
-  protected readonly loadError = computed(() => {
-    const error = this.connections.error();
-    return error ? errorMessage(error, 'Loading the connections') : '';
-  });
   protected readonly credentialText = credentialText;
   protected readonly keyStatus = rxResource({
     stream: () => this.secrets.status(),
@@ -183,7 +172,7 @@ export class ProvidersPage {
   }
 
   protected reload(): void {
-    this.version.update((v) => v + 1);
+    this.connections.reload();
   }
 
   protected setProvider(provider: ProviderId | ''): void {

@@ -1,11 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  signal,
-} from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIcon } from '@angular/material/icon';
@@ -30,9 +23,9 @@ import {
   RelativeTimePipe,
 } from '@llm-registry/admin/ui';
 import { AuthStore } from '../../core/auth/auth.store';
-import { errorMessage } from '../../core/http/problem';
 import { Notify } from '../../core/notify';
 import { bindTablesToUrl } from '../../shared/bind-tables-to-url';
+import { PagedList } from '../../shared/paged-list';
 import { UrlTableState } from '../../shared/url-table-state';
 import {
   CreateKeyDialog,
@@ -77,18 +70,17 @@ export class UsersPage {
     filters: {},
     prefix: 'keys',
   });
-  private readonly version = signal(0);
 
-  protected readonly users = rxResource({
-    params: () => ({ ...this.userTable.pageQuery(), v: this.version() }),
-    stream: ({ params: { page, pageSize } }) =>
-      this.api.listUsers({ page, pageSize }),
-  });
-  protected readonly keys = rxResource({
-    params: () => ({ ...this.keyTable.pageQuery(), v: this.version() }),
-    stream: ({ params: { page, pageSize } }) =>
-      this.api.listKeys(page, pageSize),
-  });
+  protected readonly users = new PagedList(
+    () => this.userTable.pageQuery(),
+    ({ page, pageSize }) => this.api.listUsers({ page, pageSize }),
+    'Loading the users',
+  );
+  protected readonly keys = new PagedList(
+    () => this.keyTable.pageQuery(),
+    ({ page, pageSize }) => this.api.listKeys(page, pageSize),
+    'Loading the keys',
+  );
   protected readonly userColumns = [
     'email',
     'role',
@@ -105,19 +97,9 @@ export class UsersPage {
     'lastUsed',
     'actions',
   ];
-  protected readonly usersError = computed(() =>
-    this.users.error()
-      ? errorMessage(this.users.error(), 'Loading the users')
-      : '',
-  );
-  protected readonly keysError = computed(() =>
-    this.keys.error()
-      ? errorMessage(this.keys.error(), 'Loading the keys')
-      : '',
-  );
-
   protected reload(): void {
-    this.version.update((v) => v + 1);
+    this.users.reload();
+    this.keys.reload();
   }
 
   constructor() {

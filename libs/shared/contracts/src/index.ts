@@ -1,5 +1,6 @@
 export * from './lib/auth';
 export * from './lib/domain';
+export * from './lib/field-limits';
 export * from './lib/models';
 export * from './lib/problem';
 export * from './lib/catalog/catalog.types';

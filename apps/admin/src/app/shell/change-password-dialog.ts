@@ -1,10 +1,5 @@
 import { HttpClient } from '@angular/common/http';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import {
   type AbstractControl,
   FormBuilder,
@@ -34,12 +29,8 @@ import { PASSWORD_MIN_LENGTH, passwordProblems } from '@llm-registry/contracts';
 import { fieldErrorMessage } from '@llm-registry/admin/ui';
 import { API, PATHS } from '../app.paths';
 import { AuthStore } from '../core/auth/auth.store';
-import {
-  applyServerErrors,
-  errorMessage,
-  problemOf,
-} from '../core/http/problem';
-import { Notify } from '../core/notify';
+import { FormDialog } from '../core/dialog/form-dialog';
+import { problemOf } from '../core/http/problem';
 
 export interface ChangePasswordDialogData {
   required: boolean;
@@ -106,8 +97,8 @@ export interface ChangePasswordDialogData {
           >
           <mat-error>{{ errorOf('newPassword') }}</mat-error>
         </mat-form-field>
-        @if (formError()) {
-          <p class="error-text" role="alert">{{ formError() }}</p>
+        @if (submit.error()) {
+          <p class="error-text" role="alert">{{ submit.error() }}</p>
         }
       </form>
     </mat-dialog-content>
@@ -121,7 +112,7 @@ export interface ChangePasswordDialogData {
         mat-flat-button
         type="submit"
         form="password-form"
-        [disabled]="saving()"
+        [disabled]="submit.saving()"
       >
         Change password
       </button>
@@ -145,20 +136,27 @@ export class ChangePasswordDialog {
     inject<ChangePasswordDialogData | null>(MAT_DIALOG_DATA, {
       optional: true,
     })?.required === true;
-  private readonly notify = inject(Notify);
   private readonly dialogRef = inject(
     MatDialogRef<ChangePasswordDialog, boolean>,
   );
   private readonly email = this.auth.me()?.email ?? undefined;
   protected readonly minLength = PASSWORD_MIN_LENGTH;
-  protected readonly saving = signal(false);
-  protected readonly formError = signal('');
   protected readonly form = inject(FormBuilder).nonNullable.group({
     currentPassword: ['', Validators.required],
     newPassword: [
       '',
       [Validators.required, (c: AbstractControl) => this.policy(c)],
     ],
+  });
+  protected readonly submit = new FormDialog<boolean>({
+    form: this.form,
+    action: 'Changing the password',
+    invalidText: '',
+    refusedText: '',
+    explain: (error) =>
+      problemOf(error)?.status === 401
+        ? 'The current password is wrong.'
+        : null,
   });
 
   private policy(control: AbstractControl): ValidationErrors | null {
@@ -184,32 +182,15 @@ export class ChangePasswordDialog {
   }
 
   protected async save(): Promise<void> {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.saving.set(true);
-    this.formError.set('');
-    try {
-      await firstValueFrom(
-        this.http.post<void>(`${API}/auth/password`, this.form.getRawValue()),
-      );
-      this.auth.passwordChanged();
-      this.notify.success(
-        'Password changed; your other sessions were signed out.',
-      );
-      this.dialogRef.close(true);
-    } catch (error) {
-      const unmatched = applyServerErrors(this.form, problemOf(error)?.errors);
-      this.formError.set(
-        problemOf(error)?.status === 401
-          ? 'The current password is wrong.'
-          : unmatched.length || !problemOf(error)?.errors
-            ? errorMessage(error, 'Changing the password')
-            : '',
-      );
-    } finally {
-      this.saving.set(false);
-    }
+    await this.submit.submit(
+      async () => {
+        await firstValueFrom(
+          this.http.post<void>(`${API}/auth/password`, this.form.getRawValue()),
+        );
+        this.auth.passwordChanged();
+        return true;
+      },
+      () => 'Password changed; your other sessions were signed out.',
+    );
   }
 }

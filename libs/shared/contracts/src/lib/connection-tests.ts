@@ -123,5 +123,6 @@ export interface HealthCheckSettings {
 export const HEALTH_CHECK_LIMITS = {
   minIntervalMinutes: 5,
   maxIntervalMinutes: 10_080,
+  minDailyCap: 1,
   maxDailyCap: 288,
 } as const;

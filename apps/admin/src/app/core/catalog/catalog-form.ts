@@ -307,3 +307,13 @@ function isSecretKey(provider: ProviderId, key: string): boolean {
 export function connectionControlKey(field: string): string {
   return field.startsWith('authEnv.') ? field.slice('authEnv.'.length) : field;
 }
+
+/** The connection controls for a provider, or none until one is picked. */
+export function connectionGroupFor(
+  provider: ProviderId | '',
+  options: ConnectionFormOptions,
+): DynamicGroup {
+  return provider
+    ? connectionGroup(provider, options)
+    : (new FormGroup({}) as DynamicGroup);
+}

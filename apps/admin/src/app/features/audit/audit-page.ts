@@ -2,8 +2,10 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  effect,
   inject,
   signal,
+  untracked,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
@@ -30,6 +32,14 @@ import {
   RelativeTimePipe,
 } from '@llm-registry/admin/ui';
 import { errorMessage } from '../../core/http/problem';
+import { bindTablesToUrl } from '../../shared/bind-tables-to-url';
+import {
+  dayParam,
+  isOneOf,
+  oneOfParam,
+  textParam,
+  UrlTableState,
+} from '../../shared/url-table-state';
 import { AuditApi } from './audit.api';
 
 /** `model.updated` and `model.*` for every entity that has actions. */
@@ -85,7 +95,28 @@ export class AuditPage {
     from: '',
     to: '',
   });
-  protected readonly filter = signal<AuditEventFilter>({});
+  /** The applied filters, kept in the URL; the form above holds the ones being edited. */
+  protected readonly state = new UrlTableState({
+    filters: {
+      entityType: oneOfParam(AUDIT_ENTITY_TYPES),
+      action: oneOfParam(ACTION_FILTERS),
+      actor: textParam,
+      entityId: textParam,
+      from: dayParam,
+      to: dayParam,
+    },
+  });
+  protected readonly filter = computed<AuditEventFilter>(() => {
+    const f = this.state.filters();
+    return {
+      entityType: f.entityType || undefined,
+      action: f.action || undefined,
+      actor: f.actor || undefined,
+      entityId: f.entityId || undefined,
+      from: dayToIso(f.from),
+      to: dayToIso(f.to, true),
+    };
+  });
   protected readonly events = signal<AuditEvent[]>([]);
   protected readonly nextCursor = signal<string | null>(null);
   protected readonly loading = signal(false);
@@ -102,25 +133,29 @@ export class AuditPage {
   );
 
   constructor() {
-    void this.load(false);
-  }
-
-  protected async apply(): Promise<void> {
-    const v = this.form.getRawValue();
-    this.filter.set({
-      entityType: (v.entityType || undefined) as AuditEventFilter['entityType'],
-      action: v.action || undefined,
-      actor: v.actor.trim() || undefined,
-      entityId: v.entityId.trim() || undefined,
-      from: dayToIso(v.from),
-      to: dayToIso(v.to, true),
+    bindTablesToUrl([this.state], () =>
+      this.form.setValue(this.state.filters()),
+    );
+    // Every applied filter (Apply, Reset, the URL) starts the list over.
+    effect(() => {
+      this.filter();
+      untracked(() => void this.load(false));
     });
-    await this.load(false);
   }
 
-  protected async reset(): Promise<void> {
+  protected apply(): void {
+    const v = this.form.getRawValue();
+    this.state.setFilters({
+      ...v,
+      entityType: isOneOf(AUDIT_ENTITY_TYPES, v.entityType) ? v.entityType : '',
+      actor: v.actor.trim(),
+      entityId: v.entityId.trim(),
+    });
+  }
+
+  protected reset(): void {
     this.form.reset();
-    await this.apply();
+    this.apply();
   }
 
   protected async load(more: boolean): Promise<void> {

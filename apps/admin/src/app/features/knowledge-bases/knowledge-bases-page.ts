@@ -1,13 +1,10 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  computed,
   DestroyRef,
   inject,
-  input,
-  signal,
 } from '@angular/core';
-import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import {
@@ -26,12 +23,10 @@ import { MatTooltip } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 import { debounceTime } from 'rxjs';
 import {
-  DEFAULT_PAGE_SIZE,
   KNOWLEDGE_BASE_ROLES,
   KNOWLEDGE_BASE_SORT_FIELDS,
   type KnowledgeBaseModel,
   type KnowledgeBaseRole,
-  type KnowledgeBaseSortField,
   type KnowledgeBaseWithModels,
 } from '@llm-registry/contracts';
 import {
@@ -40,7 +35,15 @@ import {
   PageHeader,
   RelativeTimePipe,
 } from '@llm-registry/admin/ui';
-import { errorMessage } from '../../core/http/problem';
+import { bindTablesToUrl } from '../../shared/bind-tables-to-url';
+import { PagedList } from '../../shared/paged-list';
+import {
+  flagParam,
+  PAGE_SIZES,
+  textParam,
+  UrlTableState,
+  uuidParam,
+} from '../../shared/url-table-state';
 import { KnowledgeBasesApi } from './knowledge-bases.api';
 
 @Component({
@@ -73,43 +76,37 @@ import { KnowledgeBasesApi } from './knowledge-bases.api';
 export class KnowledgeBasesPage {
   private readonly api = inject(KnowledgeBasesApi);
 
-  /** `?modelId=` from a model's delete dialog: the knowledge bases bound to it. */
-  readonly modelId = input<string>();
-
   protected readonly roles = KNOWLEDGE_BASE_ROLES;
   protected readonly search = new FormControl('', { nonNullable: true });
   protected readonly scope = new FormControl('', { nonNullable: true });
-  protected readonly q = signal('');
-  protected readonly scopeFilter = signal('');
-  protected readonly toMigrate = signal(false);
-  protected readonly sort = signal<{
-    active: KnowledgeBaseSortField;
-    direction: 'asc' | 'desc';
-  }>({
-    active: 'name',
-    direction: 'asc',
+  protected readonly state = new UrlTableState({
+    filters: {
+      q: textParam,
+      scope: textParam,
+      toMigrate: flagParam,
+      /** `?modelId=` from a model's delete dialog: the knowledge bases bound to it. */
+      modelId: uuidParam,
+    },
+    sort: {
+      fields: KNOWLEDGE_BASE_SORT_FIELDS,
+      default: { active: 'name', direction: 'asc' },
+    },
+    pageSizes: PAGE_SIZES,
   });
-  protected readonly pageIndex = signal(0);
-  protected readonly pageSize = signal(DEFAULT_PAGE_SIZE);
-  private readonly version = signal(0);
-
-  protected readonly knowledgeBases = rxResource({
-    params: () => ({
-      q: this.q() || undefined,
-      scope: this.scopeFilter() || undefined,
-      modelId: this.modelId() || undefined,
-      toMigrate: this.toMigrate() || undefined,
-      sort: this.sort().active,
-      order: this.sort().direction,
-      page: this.pageIndex() + 1,
-      pageSize: this.pageSize(),
-      version: this.version(),
-    }),
-    stream: ({ params: { version: _version, ...query } }) =>
-      this.api.list(query),
-  });
-  protected readonly items = computed(
-    () => this.knowledgeBases.value()?.items ?? [],
+  protected readonly pageSizes = PAGE_SIZES;
+  protected readonly knowledgeBases = new PagedList(
+    () => {
+      const { q, scope, toMigrate, modelId } = this.state.filters();
+      return {
+        q: q || undefined,
+        scope: scope || undefined,
+        modelId: modelId || undefined,
+        toMigrate: toMigrate || undefined,
+        ...this.state.pageQuery(),
+      };
+    },
+    (query) => this.api.list(query),
+    'Loading the knowledge bases',
   );
   protected readonly columns = [
     'name',
@@ -118,25 +115,20 @@ export class KnowledgeBasesPage {
     'rerank',
     'updatedAt',
   ];
-  protected readonly loadError = computed(() => {
-    const error = this.knowledgeBases.error();
-    return error ? errorMessage(error, 'Loading the knowledge bases') : '';
-  });
 
   constructor() {
     const destroyRef = inject(DestroyRef);
+    bindTablesToUrl([this.state], () => {
+      const { q, scope } = this.state.filters();
+      this.search.setValue(q, { emitEvent: false });
+      this.scope.setValue(scope, { emitEvent: false });
+    });
     this.search.valueChanges
       .pipe(debounceTime(300), takeUntilDestroyed(destroyRef))
-      .subscribe((q) => {
-        this.q.set(q.trim());
-        this.pageIndex.set(0);
-      });
+      .subscribe((q) => this.state.setFilters({ q: q.trim() }));
     this.scope.valueChanges
       .pipe(debounceTime(300), takeUntilDestroyed(destroyRef))
-      .subscribe((s) => {
-        this.scopeFilter.set(s.trim());
-        this.pageIndex.set(0);
-      });
+      .subscribe((scope) => this.state.setFilters({ scope: scope.trim() }));
   }
 
   protected modelFor(
@@ -154,31 +146,18 @@ export class KnowledgeBasesPage {
   }
 
   protected reload(): void {
-    this.version.update((v) => v + 1);
+    this.knowledgeBases.reload();
   }
 
-  protected setToMigrate(value: boolean): void {
-    this.toMigrate.set(value);
-    this.pageIndex.set(0);
+  protected setToMigrate(toMigrate: boolean): void {
+    this.state.setFilters({ toMigrate });
   }
 
   protected onSort(sort: Sort): void {
-    const active = (KNOWLEDGE_BASE_SORT_FIELDS as readonly string[]).includes(
-      sort.active,
-    )
-      ? (sort.active as KnowledgeBaseSortField)
-      : 'name';
-    this.sort.set({
-      active,
-      direction: sort.direction === 'desc' ? 'desc' : 'asc',
-    });
-    this.pageIndex.set(0);
+    this.state.setSort(sort.active, sort.direction);
   }
 
   protected onPage(event: PageEvent): void {
-    this.pageIndex.set(
-      event.pageSize === this.pageSize() ? event.pageIndex : 0,
-    );
-    this.pageSize.set(event.pageSize);
+    this.state.setPage(event.pageIndex, event.pageSize);
   }
 }

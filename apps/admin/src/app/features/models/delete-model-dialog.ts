@@ -12,7 +12,6 @@ import {
   MatDialogActions,
   MatDialogClose,
   MatDialogContent,
-  MatDialogRef,
   MatDialogTitle,
 } from '@angular/material/dialog';
 import { MatIcon } from '@angular/material/icon';
@@ -27,7 +26,7 @@ import {
 } from '@llm-registry/contracts';
 import { ReplacementSelect } from '@llm-registry/admin/ui';
 import { errorMessage, problemOf } from '../../core/http/problem';
-import { Notify } from '../../core/notify';
+import { FormDialog } from '../../core/dialog/form-dialog';
 import { KnowledgeBasesApi } from '../knowledge-bases/knowledge-bases.api';
 import { ModelsApi } from './models.api';
 
@@ -63,16 +62,16 @@ export interface DeleteModelData {
 })
 export class DeleteModelDialog {
   protected readonly data = inject<DeleteModelData>(MAT_DIALOG_DATA);
-  private readonly dialogRef = inject(MatDialogRef<DeleteModelDialog, boolean>);
   private readonly models = inject(ModelsApi);
   private readonly knowledgeBases = inject(KnowledgeBasesApi);
-  private readonly notify = inject(Notify);
 
   protected readonly model = this.data.model;
   protected readonly action: RetireAction = this.data.action ?? 'delete';
   protected readonly verb = this.action === 'delete' ? 'Delete' : 'Deactivate';
-  protected readonly busy = signal(false);
-  protected readonly error = signal('');
+  protected readonly submit = new FormDialog<boolean>({
+    action: `${this.verb === 'Delete' ? 'Deleting' : 'Deactivating'} the model`,
+    explain: (error) => this.explain(error),
+  });
   protected readonly replacementId = signal('');
 
   protected readonly dependents = rxResource({
@@ -96,7 +95,7 @@ export class DeleteModelDialog {
   );
   protected readonly canConfirm = computed(
     () =>
-      !this.busy() &&
+      !this.submit.saving() &&
       this.dependents.value() !== undefined &&
       (!this.inUse() || this.replacementId() !== ''),
   );
@@ -125,45 +124,36 @@ export class DeleteModelDialog {
 
   protected async confirm(): Promise<void> {
     if (!this.canConfirm()) return;
-    this.busy.set(true);
-    this.error.set('');
     const replacement = this.replacement();
     const request: Observable<unknown> =
       this.action === 'delete'
         ? this.models.remove(this.model, replacement)
         : this.models.setStatus(this.model, 'inactive', replacement);
-    try {
-      await firstValueFrom(request, { defaultValue: undefined });
-      const moved = replacement.reassignTo
-        ? ` Its knowledge bases now use ${this.replacements().find((c) => c.id === replacement.reassignTo)?.name}.`
-        : '';
-      this.notify.success(
-        `${this.model.name} ${this.action === 'delete' ? 'deleted' : 'deactivated'}.${moved}`,
-      );
-      this.dialogRef.close(true);
-    } catch (error) {
-      const code = problemOf(error)?.code;
-      if (code === MODEL_GUARD_CODES.inUse) {
-        // Someone bound it meanwhile: show the current dependents.
-        this.dependents.reload();
-        this.error.set(
-          'Knowledge bases started relying on this model meanwhile: they are listed again below. Pick who takes them over.',
-        );
-      } else if (code === MODEL_GUARD_CODES.reindexNeeded) {
-        this.error.set(
-          'That replacement has other dimensions: the knowledge bases would need re-indexing. Pick a model with the same dimensions.',
-        );
-      } else {
-        this.error.set(
-          errorMessage(
-            error,
-            `${this.verb === 'Delete' ? 'Deleting' : 'Deactivating'} the model`,
-          ),
-        );
-      }
-    } finally {
-      this.busy.set(false);
+    await this.submit.submit(
+      async () => {
+        await firstValueFrom(request, { defaultValue: undefined });
+        return true;
+      },
+      () => {
+        const moved = replacement.reassignTo
+          ? ` Its knowledge bases now use ${this.replacements().find((c) => c.id === replacement.reassignTo)?.name}.`
+          : '';
+        return `${this.model.name} ${this.action === 'delete' ? 'deleted' : 'deactivated'}.${moved}`;
+      },
+    );
+  }
+
+  /** The guards' refusals, said in this dialog's terms. */
+  private explain(error: unknown): string | null {
+    const code = problemOf(error)?.code;
+    if (code === MODEL_GUARD_CODES.inUse) {
+      // Someone bound it meanwhile: show the current dependents.
+      this.dependents.reload();
+      return 'Knowledge bases started relying on this model meanwhile: they are listed again below. Pick who takes them over.';
     }
+    if (code === MODEL_GUARD_CODES.reindexNeeded)
+      return 'That replacement has other dimensions: the knowledge bases would need re-indexing. Pick a model with the same dimensions.';
+    return null;
   }
 }
 

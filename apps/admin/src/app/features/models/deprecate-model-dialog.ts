@@ -12,7 +12,6 @@ import {
   MatDialogActions,
   MatDialogClose,
   MatDialogContent,
-  MatDialogRef,
   MatDialogTitle,
 } from '@angular/material/dialog';
 import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
@@ -20,8 +19,7 @@ import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { firstValueFrom, map } from 'rxjs';
 import { MAX_PAGE_SIZE, type Model } from '@llm-registry/contracts';
-import { errorMessage } from '../../core/http/problem';
-import { Notify } from '../../core/notify';
+import { FormDialog } from '../../core/dialog/form-dialog';
 import { ModelsApi } from './models.api';
 
 /** Retires a model gently: it keeps serving, flagged, with a sunset date and the model to move to. */
@@ -94,8 +92,8 @@ import { ModelsApi } from './models.api';
           >
         </mat-form-field>
       }
-      @if (error()) {
-        <p class="error-text" role="alert">{{ error() }}</p>
+      @if (submit.error()) {
+        <p class="error-text" role="alert">{{ submit.error() }}</p>
       }
     </mat-dialog-content>
     <mat-dialog-actions align="end">
@@ -104,7 +102,7 @@ import { ModelsApi } from './models.api';
         mat-flat-button
         type="button"
         (click)="confirm()"
-        [disabled]="busy()"
+        [disabled]="submit.saving()"
       >
         Deprecate
       </button>
@@ -113,17 +111,14 @@ import { ModelsApi } from './models.api';
 })
 export class DeprecateModelDialog {
   protected readonly model = inject<Model>(MAT_DIALOG_DATA);
-  private readonly dialogRef = inject(
-    MatDialogRef<DeprecateModelDialog, boolean>,
-  );
   private readonly api = inject(ModelsApi);
-  private readonly notify = inject(Notify);
 
   protected readonly sunset = signal('');
   protected readonly successorId = signal('');
   protected readonly newDefaultId = signal('');
-  protected readonly busy = signal(false);
-  protected readonly error = signal('');
+  protected readonly submit = new FormDialog<boolean>({
+    action: 'Deprecating the model',
+  });
   protected readonly active = rxResource({
     stream: () =>
       this.api
@@ -141,23 +136,21 @@ export class DeprecateModelDialog {
   );
 
   protected async confirm(): Promise<void> {
-    this.busy.set(true);
-    this.error.set('');
-    try {
-      const day = this.sunset();
-      await firstValueFrom(
-        this.api.deprecate(this.model, {
-          sunsetAt: day ? new Date(`${day}T00:00:00`).toISOString() : null,
-          successorId: this.successorId() || null,
-          ...(this.newDefaultId() ? { newDefaultId: this.newDefaultId() } : {}),
-        }),
-      );
-      this.notify.success(`${this.model.name} is deprecated.`);
-      this.dialogRef.close(true);
-    } catch (error) {
-      this.error.set(errorMessage(error, 'Deprecating the model'));
-    } finally {
-      this.busy.set(false);
-    }
+    await this.submit.submit(
+      async () => {
+        const day = this.sunset();
+        await firstValueFrom(
+          this.api.deprecate(this.model, {
+            sunsetAt: day ? new Date(`${day}T00:00:00`).toISOString() : null,
+            successorId: this.successorId() || null,
+            ...(this.newDefaultId()
+              ? { newDefaultId: this.newDefaultId() }
+              : {}),
+          }),
+        );
+        return true;
+      },
+      () => `${this.model.name} is deprecated.`,
+    );
   }
 }

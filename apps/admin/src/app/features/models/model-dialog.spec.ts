@@ -180,6 +180,7 @@ describe('ModelDialog', () => {
       outputPricePerMillion: null,
       lastTest: null,
       healthCheck: null,
+      proxySync: null,
       createdAt: '',
       updatedAt: '',
       version: 1,

@@ -5,7 +5,6 @@ import {
   DestroyRef,
   effect,
   inject,
-  signal,
   untracked,
 } from '@angular/core';
 import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
@@ -13,7 +12,6 @@ import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatChipRemove, MatChipRow, MatChipSet } from '@angular/material/chips';
-import { MatDialog } from '@angular/material/dialog';
 import {
   MatFormField,
   MatLabel,
@@ -35,7 +33,6 @@ import { MatSort, MatSortHeader, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { MatTab, MatTabGroup, MatTabLabel } from '@angular/material/tabs';
 import { MatTooltip } from '@angular/material/tooltip';
-import { ActivatedRoute, Router } from '@angular/router';
 import { debounceTime, distinctUntilChanged, firstValueFrom } from 'rxjs';
 import {
   MODEL_GUARD_CODES,
@@ -50,8 +47,6 @@ import {
   type SortDirection,
 } from '@llm-registry/contracts';
 import {
-  ConfirmDialog,
-  type ConfirmDialogData,
   describeFailedTest,
   EmptyState,
   ErrorBanner,
@@ -62,14 +57,15 @@ import {
 import { AuthStore } from '../../core/auth/auth.store';
 import { TYPE_TEXT } from '../../core/catalog/model-types';
 import { ConnectionTestsApi } from '../../core/connection-tests/connection-tests.api';
-import { errorMessage, problemOf } from '../../core/http/problem';
+import { problemOf } from '../../core/http/problem';
 import { Notify } from '../../core/notify';
-import { ImportModelsDialog } from '../providers/import-models-dialog';
+import { bindTablesToUrl } from '../../shared/bind-tables-to-url';
+import { BusyRows } from '../../shared/busy-rows';
+import { PagedList } from '../../shared/paged-list';
 import { ProvidersApi } from '../providers/providers.api';
-import { BulkResultsDialog, type BulkResultsData } from './bulk-results-dialog';
-import { DeprecateModelDialog } from './deprecate-model-dialog';
-import { DeleteModelDialog, type RetireAction } from './delete-model-dialog';
-import { ModelDialog, type ModelDialogData } from './model-dialog';
+import type { RetireAction } from './delete-model-dialog';
+import type { ModelDialogData } from './model-dialog';
+import { ModelsDialogs } from './models-dialogs';
 import { ModelsApi } from './models.api';
 import {
   MODEL_TABS,
@@ -130,10 +126,8 @@ export class ModelsPage {
   private readonly api = inject(ModelsApi);
   private readonly connections = inject(ProvidersApi);
   private readonly tests = inject(ConnectionTestsApi);
-  private readonly dialog = inject(MatDialog);
+  private readonly dialogs = inject(ModelsDialogs);
   private readonly notify = inject(Notify);
-  private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
   protected readonly auth = inject(AuthStore);
 
   protected readonly state = new ModelsTableState();
@@ -144,19 +138,16 @@ export class ModelsPage {
   protected readonly pageSizes = PAGE_SIZES;
   protected readonly search = new FormControl('', { nonNullable: true });
   /** Rows with a request in flight (status, default, test). */
-  protected readonly busy = signal<ReadonlySet<string>>(new Set());
-  private readonly version = signal(0);
+  protected readonly busy = new BusyRows();
 
-  protected readonly models = rxResource({
-    params: () => ({ query: this.state.query(), version: this.version() }),
-    stream: ({ params }) => this.api.list(params.query),
-  });
+  protected readonly models = new PagedList(
+    () => this.state.query(),
+    (query) => this.api.list(query),
+    'Loading the models',
+  );
   protected readonly counts = rxResource({
-    params: () => ({
-      query: this.state.filterQuery(),
-      version: this.version(),
-    }),
-    stream: ({ params }) => this.api.counts(params.query),
+    params: () => this.state.filterQuery(),
+    stream: ({ params }) => this.api.counts(params),
   });
 
   /** The connection the table is narrowed to, for its name (idle when there is none). */
@@ -165,9 +156,7 @@ export class ModelsPage {
     stream: ({ params }) => this.connections.get(params),
   });
 
-  protected readonly items = computed(() => this.models.value()?.items ?? []);
-  protected readonly total = computed(() => this.models.value()?.total ?? 0);
-  protected readonly ids = computed(() => this.items().map((m) => m.id));
+  protected readonly ids = computed(() => this.models.items().map((m) => m.id));
   protected readonly tabIndex = computed(() =>
     MODEL_TABS.indexOf(this.state.tab()),
   );
@@ -183,14 +172,11 @@ export class ModelsPage {
     'updatedAt',
     'actions',
   ]);
-  protected readonly loadError = computed(() => {
-    const error = this.models.error();
-    return error ? errorMessage(error, 'Loading the models') : '';
-  });
 
   constructor() {
-    this.state.fromQueryParams(this.route.snapshot.queryParams);
-    this.search.setValue(this.state.filters().q, { emitEvent: false });
+    bindTablesToUrl([this.state], () =>
+      this.search.setValue(this.state.filters().q, { emitEvent: false }),
+    );
     this.search.valueChanges
       .pipe(
         debounceTime(300),
@@ -198,13 +184,6 @@ export class ModelsPage {
         takeUntilDestroyed(inject(DestroyRef)),
       )
       .subscribe((q) => this.state.setFilters({ q }));
-    // The URL follows the table, so reloads and shared links show the same view.
-    effect(() => {
-      const queryParams = this.state.toQueryParams();
-      untracked(
-        () => void this.router.navigate([], { queryParams, replaceUrl: true }),
-      );
-    });
     // A page emptied by deletions steps back.
     effect(() => {
       const page = this.models.value();
@@ -222,11 +201,8 @@ export class ModelsPage {
   }
 
   protected reload(): void {
-    this.version.update((v) => v + 1);
-  }
-
-  protected isBusy(id: string): boolean {
-    return this.busy().has(id);
+    this.models.reload();
+    this.counts.reload();
   }
 
   protected onTab(index: number): void {
@@ -246,48 +222,33 @@ export class ModelsPage {
     this.state.clearFilters();
   }
 
-  protected openCreate(): void {
+  protected async openCreate(): Promise<void> {
     const tab = this.state.tab();
-    this.openDialog({ type: tab === 'all' ? undefined : tab });
+    await this.openDialog({ type: tab === 'all' ? undefined : tab });
   }
 
-  protected openEdit(model: Model): void {
-    this.openDialog({ model, readOnly: !this.auth.canWrite() });
+  protected async openEdit(model: Model): Promise<void> {
+    await this.openDialog({ model, readOnly: !this.auth.canWrite() });
   }
 
-  private openDialog(data: ModelDialogData): void {
-    this.dialog
-      .open(ModelDialog, {
-        data,
-        width: '880px',
-        maxWidth: '96vw',
-        autoFocus: 'first-tabbable',
-      })
-      .afterClosed()
-      .subscribe((saved?: Model) => {
-        if (saved) this.reload();
-      });
+  private async openDialog(data: ModelDialogData): Promise<void> {
+    if (await this.dialogs.edit(data)) this.reload();
   }
 
-  protected openImport(): void {
-    this.dialog
-      .open(ImportModelsDialog, { data: {}, width: '960px', maxWidth: '96vw' })
-      .afterClosed()
-      .subscribe((imported?: number) => {
-        if (imported) this.reload();
-      });
+  protected async openImport(): Promise<void> {
+    if (await this.dialogs.import()) this.reload();
   }
 
   protected async toggleStatus(model: Model, active: boolean): Promise<void> {
     const status: ModelStatus = active ? 'active' : 'inactive';
-    await this.withBusy(model.id, async () => {
+    await this.busy.run(model.id, async () => {
       try {
         await firstValueFrom(this.api.setStatus(model, status));
         this.notify.success(`${model.name} is now ${status}.`);
       } catch (error) {
         if (problemOf(error)?.code === MODEL_GUARD_CODES.inUse) {
           // Knowledge bases rely on it: offer who takes them over.
-          this.retire(model, 'deactivate');
+          await this.retire(model, 'deactivate');
         } else {
           this.notify.error(error, `Changing the status of ${model.name}`);
         }
@@ -298,7 +259,7 @@ export class ModelsPage {
 
   protected async makeDefault(model: Model): Promise<void> {
     if (model.isDefault) return;
-    await this.withBusy(model.id, async () => {
+    await this.busy.run(model.id, async () => {
       try {
         await firstValueFrom(this.api.setDefault(model));
         this.notify.success(
@@ -312,7 +273,7 @@ export class ModelsPage {
   }
 
   protected async testNow(model: Model): Promise<void> {
-    await this.withBusy(model.id, async () => {
+    await this.busy.run(model.id, async () => {
       try {
         const result = await firstValueFrom(this.tests.testModel(model.id));
         if (result.status === 'passed')
@@ -331,63 +292,34 @@ export class ModelsPage {
     });
   }
 
-  protected deprecate(model: Model): void {
-    this.dialog
-      .open(DeprecateModelDialog, {
-        data: model,
-        width: '560px',
-        maxWidth: '96vw',
-      })
-      .afterClosed()
-      .subscribe((done?: boolean) => {
-        if (done) this.reload();
-      });
+  protected async deprecate(model: Model): Promise<void> {
+    if (await this.dialogs.deprecate(model)) this.reload();
   }
 
-  protected delete(model: Model): void {
-    this.retire(model, 'delete');
+  protected async delete(model: Model): Promise<void> {
+    await this.retire(model, 'delete');
   }
 
-  private retire(model: Model, action: RetireAction): void {
-    this.dialog
-      .open(DeleteModelDialog, {
-        data: { model, action },
-        width: '680px',
-        maxWidth: '96vw',
-      })
-      .afterClosed()
-      .subscribe((deleted?: boolean) => {
-        if (deleted) {
-          this.state.selected.update((s) => {
-            const next = new Set(s);
-            next.delete(model.id);
-            return next;
-          });
-          this.reload();
-        }
-      });
+  private async retire(model: Model, action: RetireAction): Promise<void> {
+    if (!(await this.dialogs.retire(model, action))) return;
+    this.state.selected.update((s) => {
+      const next = new Set(s);
+      next.delete(model.id);
+      return next;
+    });
+    this.reload();
   }
 
   protected async bulk(action: BulkAction): Promise<void> {
     const ids = [...this.state.selected()];
-    const names = new Map(this.items().map((m) => [m.id, m.name]));
-    if (action === 'delete') {
-      const confirmed = await firstValueFrom(
-        this.dialog
-          .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, {
-            data: {
-              title: `Delete ${ids.length} model${ids.length === 1 ? '' : 's'}?`,
-              message:
-                'Models that knowledge bases use are refused and listed afterwards; the others are deleted for good.',
-              details: ids.map((id) => names.get(id) ?? id),
-              confirmLabel: 'Delete',
-              destructive: true,
-            },
-          })
-          .afterClosed(),
-      );
-      if (!confirmed) return;
-    }
+    const names = new Map(this.models.items().map((m) => [m.id, m.name]));
+    if (
+      action === 'delete' &&
+      !(await this.dialogs.confirmBulkDelete(
+        ids.map((id) => names.get(id) ?? id),
+      ))
+    )
+      return;
     try {
       const response = await firstValueFrom(this.api.bulk({ action, ids }));
       this.state.clearSelection();
@@ -401,31 +333,11 @@ export class ModelsPage {
           `${response.succeeded} model${response.succeeded === 1 ? '' : 's'} ${verb}.`,
         );
       } else {
-        this.dialog.open<BulkResultsDialog, BulkResultsData>(
-          BulkResultsDialog,
-          {
-            data: { response, names: Object.fromEntries(names) },
-            width: '640px',
-            maxWidth: '96vw',
-          },
-        );
+        this.dialogs.showBulkResults(response, Object.fromEntries(names));
       }
     } catch (error) {
       this.notify.error(error, 'The bulk action');
     }
     this.reload();
-  }
-
-  private async withBusy(id: string, work: () => Promise<void>): Promise<void> {
-    this.busy.update((s) => new Set(s).add(id));
-    try {
-      await work();
-    } finally {
-      this.busy.update((s) => {
-        const next = new Set(s);
-        next.delete(id);
-        return next;
-      });
-    }
   }
 }

@@ -1,7 +1,6 @@
 import { computed, signal } from '@angular/core';
 import type { Params } from '@angular/router';
 import {
-  DEFAULT_PAGE_SIZE,
   MODEL_SORT_FIELDS,
   MODEL_STATUSES,
   PROVIDER_IDS,
@@ -9,8 +8,18 @@ import {
   type ModelSortField,
   type ModelStatus,
   type ProviderId,
-  type SortDirection,
 } from '@llm-registry/contracts';
+import {
+  isOneOf,
+  oneOfParam,
+  PAGE_SIZES,
+  textParam,
+  UrlTableState,
+  uuidParam,
+  type TableSort,
+} from '../../shared/url-table-state';
+
+export { PAGE_SIZES };
 
 /** The tabs of the models page: every model, or one type. */
 export const MODEL_TABS = ['all', 'embedding', 'generation', 'rerank'] as const;
@@ -25,10 +34,7 @@ export interface ModelFilters {
   connection: string;
 }
 
-export interface ModelSort {
-  active: ModelSortField;
-  direction: SortDirection;
-}
+export type ModelSort = TableSort<ModelSortField>;
 
 export const EMPTY_FILTERS: ModelFilters = {
   q: '',
@@ -38,42 +44,31 @@ export const EMPTY_FILTERS: ModelFilters = {
   connection: '',
 };
 export const DEFAULT_SORT: ModelSort = { active: 'priority', direction: 'asc' };
-export const PAGE_SIZES = [10, 25, 50, 100] as const;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isUuid = (value: unknown): value is string =>
-  typeof value === 'string' && UUID.test(value);
-
-const isOneOf = <T extends string>(
-  list: readonly T[],
-  value: unknown,
-): value is T =>
-  typeof value === 'string' && (list as readonly string[]).includes(value);
 
 /**
- * What the models table shows: tab, filters, sort, page and selection, as signals. The API query and
- * the URL's query parameters are derived from it, so a reload or a shared link shows the same table.
- * Changing what is shown goes back to the first page and clears the selection.
+ * The models table: the shared URL-backed filters, sort and page, plus the type tab and the rows
+ * selected for bulk actions. Changing what is shown also clears the selection.
  */
-export class ModelsTableState {
+export class ModelsTableState extends UrlTableState<
+  ModelFilters,
+  ModelSortField
+> {
   readonly tab = signal<ModelTab>('all');
-  readonly filters = signal<ModelFilters>(EMPTY_FILTERS);
-  readonly sort = signal<ModelSort>(DEFAULT_SORT);
-  /** Zero-based, as the paginator counts. */
-  readonly pageIndex = signal(0);
-  readonly pageSize = signal<number>(DEFAULT_PAGE_SIZE);
   readonly selected = signal<ReadonlySet<string>>(new Set());
 
-  readonly hasFilters = computed(() => {
-    const f = this.filters();
-    return (
-      f.q !== '' ||
-      f.provider !== '' ||
-      f.status !== '' ||
-      f.scope !== '' ||
-      f.connection !== ''
-    );
-  });
+  constructor() {
+    super({
+      filters: {
+        q: textParam,
+        provider: oneOfParam(PROVIDER_IDS),
+        status: oneOfParam(MODEL_STATUSES),
+        scope: textParam,
+        connection: uuidParam,
+      },
+      sort: { fields: MODEL_SORT_FIELDS, default: DEFAULT_SORT },
+      pageSizes: PAGE_SIZES,
+    });
+  }
 
   /** Filters without the tab's type and paging: what the tab counts are taken over. */
   readonly filterQuery = computed<ModelListQuery>(() => {
@@ -90,14 +85,10 @@ export class ModelsTableState {
   /** `GET /api/v1/admin/models` parameters (pages count from 1 there). */
   readonly query = computed<ModelListQuery>(() => {
     const tab = this.tab();
-    const sort = this.sort();
     return {
       ...this.filterQuery(),
       type: tab === 'all' ? undefined : tab,
-      sort: sort.active,
-      order: sort.direction,
-      page: this.pageIndex() + 1,
-      pageSize: this.pageSize(),
+      ...this.pageQuery(),
     };
   });
 
@@ -107,45 +98,6 @@ export class ModelsTableState {
     if (tab === this.tab()) return;
     this.tab.set(tab);
     this.restart();
-  }
-
-  setFilters(changes: Partial<ModelFilters>): void {
-    this.filters.update((current) => ({ ...current, ...changes }));
-    this.restart();
-  }
-
-  clearFilters(): void {
-    this.filters.set(EMPTY_FILTERS);
-    this.restart();
-  }
-
-  /** MatSort's event: an empty direction goes back to the default order. */
-  setSort(active: string, direction: SortDirection | ''): void {
-    this.sort.set(
-      direction && isOneOf(MODEL_SORT_FIELDS, active)
-        ? { active, direction }
-        : DEFAULT_SORT,
-    );
-    this.pageIndex.set(0);
-  }
-
-  setPage(pageIndex: number, pageSize: number): void {
-    if (pageSize !== this.pageSize()) {
-      this.pageSize.set(pageSize);
-      this.pageIndex.set(0);
-    } else {
-      this.pageIndex.set(Math.max(0, pageIndex));
-    }
-  }
-
-  /** After a deletion emptied the last page: step back one page. */
-  stepBackIfBeyond(total: number): boolean {
-    const lastPage = Math.max(0, Math.ceil(total / this.pageSize()) - 1);
-    if (this.pageIndex() > lastPage) {
-      this.pageIndex.set(lastPage);
-      return true;
-    }
-    return false;
   }
 
   isSelected(id: string): boolean {
@@ -179,59 +131,19 @@ export class ModelsTableState {
     if (this.selected().size) this.selected.set(new Set());
   }
 
-  /** The URL's query parameters for this state; defaults are left out. */
-  toQueryParams(): Params {
-    const f = this.filters();
-    const sort = this.sort();
-    const isDefaultSort =
-      sort.active === DEFAULT_SORT.active &&
-      sort.direction === DEFAULT_SORT.direction;
-    return {
-      type: this.tab() === 'all' ? null : this.tab(),
-      q: f.q || null,
-      provider: f.provider || null,
-      status: f.status || null,
-      scope: f.scope || null,
-      connection: f.connection || null,
-      sort: isDefaultSort ? null : sort.active,
-      order: isDefaultSort ? null : sort.direction,
-      page: this.pageIndex() ? this.pageIndex() + 1 : null,
-      pageSize: this.pageSize() === DEFAULT_PAGE_SIZE ? null : this.pageSize(),
-    };
+  override toQueryParams(): Params {
+    const tab = this.tab();
+    return { type: tab === 'all' ? null : tab, ...super.toQueryParams() };
   }
 
-  /** Restores the state from the URL, ignoring values the API would refuse. */
-  fromQueryParams(params: Params): void {
+  override fromQueryParams(params: Params): void {
     const type: unknown = params['type'];
     this.tab.set(isOneOf(MODEL_TABS, type) ? type : 'all');
-    const provider: unknown = params['provider'];
-    const status: unknown = params['status'];
-    this.filters.set({
-      q: typeof params['q'] === 'string' ? params['q'] : '',
-      provider: isOneOf(PROVIDER_IDS, provider) ? provider : '',
-      status: isOneOf(MODEL_STATUSES, status) ? status : '',
-      scope: typeof params['scope'] === 'string' ? params['scope'] : '',
-      connection: isUuid(params['connection']) ? params['connection'] : '',
-    });
-    const sort: unknown = params['sort'];
-    const order: unknown = params['order'];
-    this.sort.set(
-      isOneOf(MODEL_SORT_FIELDS, sort)
-        ? { active: sort, direction: order === 'desc' ? 'desc' : 'asc' }
-        : DEFAULT_SORT,
-    );
-    const size = Number(params['pageSize']);
-    this.pageSize.set(
-      (PAGE_SIZES as readonly number[]).includes(size)
-        ? size
-        : DEFAULT_PAGE_SIZE,
-    );
-    const page = Number(params['page']);
-    this.pageIndex.set(Number.isInteger(page) && page > 1 ? page - 1 : 0);
+    super.fromQueryParams(params);
   }
 
-  private restart(): void {
-    this.pageIndex.set(0);
+  protected override restart(): void {
+    super.restart();
     this.clearSelection();
   }
 }

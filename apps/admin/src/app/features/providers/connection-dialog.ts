@@ -4,7 +4,6 @@ import {
   computed,
   DestroyRef,
   inject,
-  signal,
 } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import {
@@ -19,7 +18,6 @@ import {
   MatDialogActions,
   MatDialogClose,
   MatDialogContent,
-  MatDialogRef,
   MatDialogTitle,
 } from '@angular/material/dialog';
 import {
@@ -29,31 +27,26 @@ import {
   MatLabel,
 } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
 import { firstValueFrom, map, merge, startWith } from 'rxjs';
 import {
+  NAME_MAX_LENGTH,
   PROVIDER_CATALOG,
   getProviderSpec,
   type ProviderConnection,
   type ProviderId,
 } from '@llm-registry/contracts';
-import { DynamicField, fieldErrorMessage } from '@llm-registry/admin/ui';
+import { fieldErrorMessage } from '@llm-registry/admin/ui';
 import {
   connectionControlKey,
-  connectionFields,
-  connectionGroup,
+  connectionGroupFor,
   connectionValue,
   type CredentialMode,
   type DynamicGroup,
 } from '../../core/catalog/catalog-form';
-import {
-  applyServerErrors,
-  errorMessage,
-  problemOf,
-} from '../../core/http/problem';
-import { Notify } from '../../core/notify';
+import { FormDialog } from '../../core/dialog/form-dialog';
+import { ConnectionCredentials } from './connection-credentials';
 import { ProvidersApi } from './providers.api';
 
 export interface ConnectionDialogData {
@@ -76,12 +69,10 @@ export interface ConnectionDialogData {
     MatHint,
     MatError,
     MatInput,
-    MatRadioGroup,
-    MatRadioButton,
     MatSelect,
     MatOption,
     MatSlideToggle,
-    DynamicField,
+    ConnectionCredentials,
   ],
   template: `
     <h2 mat-dialog-title>
@@ -115,26 +106,13 @@ export interface ConnectionDialogData {
             <mat-error>{{ errorOf('name') }}</mat-error>
           </mat-form-field>
         </div>
-        @if (provider()) {
-          <mat-radio-group
-            formControlName="credentialMode"
-            class="modes"
-            aria-label="How the credential is given"
-          >
-            <mat-radio-button value="key"
-              >Enter the key (stored encrypted)</mat-radio-button
-            >
-            <mat-radio-button value="env"
-              >Read it from an environment variable</mat-radio-button
-            >
-          </mat-radio-group>
-          <div class="form-grid" formGroupName="connection">
-            @for (field of fields(); track field.key) {
-              @if (form.controls.connection.controls[field.key]; as control) {
-                <ui-dynamic-field [spec]="field" [control]="control" />
-              }
-            }
-          </div>
+        @if (provider(); as selectedProvider) {
+          <app-connection-credentials
+            [provider]="selectedProvider"
+            [credentialMode]="form.controls.credentialMode"
+            [group]="form.controls.connection"
+            [existing]="existing"
+          />
           @if (existing) {
             <p class="muted small">
               Changing the base URL needs the key again, so a stored key is
@@ -143,8 +121,8 @@ export interface ConnectionDialogData {
           }
         }
         <mat-slide-toggle formControlName="enabled">Enabled</mat-slide-toggle>
-        @if (formError()) {
-          <p class="error-text" role="alert">{{ formError() }}</p>
+        @if (submit.error()) {
+          <p class="error-text" role="alert">{{ submit.error() }}</p>
         }
       </form>
     </mat-dialog-content>
@@ -154,19 +132,13 @@ export interface ConnectionDialogData {
         mat-flat-button
         type="submit"
         form="connection-form"
-        [disabled]="saving()"
+        [disabled]="submit.saving()"
       >
         {{ existing ? 'Save changes' : 'Add connection' }}
       </button>
     </mat-dialog-actions>
   `,
   styles: `
-    .modes {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px 24px;
-      margin: 8px 0 12px;
-    }
     .form-grid {
       row-gap: 12px;
       margin-bottom: 8px;
@@ -178,17 +150,11 @@ export interface ConnectionDialogData {
 })
 export class ConnectionDialog {
   private readonly data = inject<ConnectionDialogData>(MAT_DIALOG_DATA);
-  private readonly dialogRef = inject(
-    MatDialogRef<ConnectionDialog, ProviderConnection>,
-  );
   private readonly api = inject(ProvidersApi);
-  private readonly notify = inject(Notify);
   private readonly fb = inject(FormBuilder).nonNullable;
 
   protected readonly existing = this.data.connection ?? null;
   protected readonly providers = PROVIDER_CATALOG;
-  protected readonly saving = signal(false);
-  protected readonly formError = signal('');
 
   protected readonly form = this.fb.group({
     provider: this.fb.control<ProviderId | ''>(
@@ -200,13 +166,21 @@ export class ConnectionDialog {
     ),
     name: this.fb.control(this.existing?.name ?? '', [
       Validators.required,
-      Validators.maxLength(200),
+      Validators.maxLength(NAME_MAX_LENGTH),
     ]),
     credentialMode: this.fb.control<CredentialMode>(
       this.existing?.credentialSource === 'environment' ? 'env' : 'key',
     ),
     enabled: this.fb.control(this.existing?.enabled ?? true),
     connection: new FormGroup({}) as DynamicGroup,
+  });
+  protected readonly submit = new FormDialog<ProviderConnection>({
+    form: this.form,
+    action: 'Saving the connection',
+    mapField: (field) =>
+      field === 'name' || field === 'enabled'
+        ? field
+        : `connection.${connectionControlKey(field)}`,
   });
 
   private readonly raw = toSignal(
@@ -221,15 +195,6 @@ export class ConnectionDialog {
     const provider = this.provider();
     return provider ? getProviderSpec(provider) : null;
   });
-  protected readonly fields = computed(() => {
-    const provider = this.provider();
-    return provider
-      ? connectionFields(provider, {
-          mode: this.raw().credentialMode,
-          existing: this.existing,
-        })
-      : [];
-  });
 
   constructor() {
     const c = this.form.controls;
@@ -243,12 +208,10 @@ export class ConnectionDialog {
     const { provider, credentialMode } = this.form.getRawValue();
     this.form.setControl(
       'connection',
-      provider
-        ? connectionGroup(provider, {
-            mode: credentialMode,
-            existing: this.existing,
-          })
-        : (new FormGroup({}) as DynamicGroup),
+      connectionGroupFor(provider, {
+        mode: credentialMode,
+        existing: this.existing,
+      }),
     );
   }
 
@@ -257,60 +220,29 @@ export class ConnectionDialog {
   }
 
   protected async save(): Promise<void> {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      this.formError.set(
-        'Some fields need attention: see the highlighted ones.',
-      );
-      return;
-    }
-    const raw = this.form.getRawValue();
-    const provider = raw.provider as ProviderId;
-    const fields = connectionValue(provider, raw.connection, {
-      mode: raw.credentialMode,
-      existing: this.existing,
-    });
-    this.saving.set(true);
-    this.formError.set('');
-    try {
-      const saved = this.existing
-        ? await firstValueFrom(
-            this.api.update(this.existing.id, {
-              ...fields,
-              name: raw.name.trim(),
-              enabled: raw.enabled,
-              version: this.existing.version,
-            }),
-          )
-        : await firstValueFrom(
-            this.api.create({
-              ...fields,
-              name: raw.name.trim(),
-              provider,
-              enabled: raw.enabled,
-            }),
-          );
-      this.notify.success(
-        `${saved.name} ${this.existing ? 'saved' : 'added'}.`,
-      );
-      this.dialogRef.close(saved);
-    } catch (error) {
-      const problem = problemOf(error);
-      const unmatched = applyServerErrors(
-        this.form,
-        problem?.errors,
-        (field) =>
-          field === 'name' || field === 'enabled'
-            ? field
-            : `connection.${connectionControlKey(field)}`,
-      );
-      this.formError.set(
-        problem?.errors?.length && !unmatched.length
-          ? 'The registry refused some fields: see the highlighted ones.'
-          : errorMessage(error, 'Saving the connection'),
-      );
-    } finally {
-      this.saving.set(false);
-    }
+    await this.submit.submit(
+      () => {
+        const raw = this.form.getRawValue();
+        const provider = raw.provider as ProviderId;
+        const fields = connectionValue(provider, raw.connection, {
+          mode: raw.credentialMode,
+          existing: this.existing,
+        });
+        const common = {
+          ...fields,
+          name: raw.name.trim(),
+          enabled: raw.enabled,
+        };
+        return firstValueFrom(
+          this.existing
+            ? this.api.update(this.existing.id, {
+                ...common,
+                version: this.existing.version,
+              })
+            : this.api.create({ ...common, provider }),
+        );
+      },
+      (saved) => `${saved.name} ${this.existing ? 'saved' : 'added'}.`,
+    );
   }
 }

@@ -12,7 +12,6 @@ import {
   MatDialogActions,
   MatDialogClose,
   MatDialogContent,
-  MatDialogRef,
   MatDialogTitle,
 } from '@angular/material/dialog';
 import { MatIcon } from '@angular/material/icon';
@@ -27,7 +26,7 @@ import {
 import { ReplacementSelect } from '@llm-registry/admin/ui';
 import { connectionLabel } from '../../core/catalog/connection-text';
 import { errorMessage, problemOf } from '../../core/http/problem';
-import { Notify } from '../../core/notify';
+import { FormDialog } from '../../core/dialog/form-dialog';
 import { ModelsApi } from '../models/models.api';
 import { ProvidersApi } from './providers.api';
 
@@ -69,17 +68,14 @@ interface MoveFailure {
 export class DeleteConnectionDialog {
   protected readonly connection =
     inject<DeleteConnectionData>(MAT_DIALOG_DATA).connection;
-  private readonly dialogRef = inject(
-    MatDialogRef<DeleteConnectionDialog, boolean>,
-  );
   private readonly models = inject(ModelsApi);
   private readonly providers = inject(ProvidersApi);
-  private readonly notify = inject(Notify);
 
   protected readonly providerLabel = getProviderSpec(this.connection.provider)
     .label;
-  protected readonly busy = signal(false);
-  protected readonly error = signal('');
+  protected readonly submit = new FormDialog<boolean>({
+    action: `Deleting ${this.connection.name}`,
+  });
   protected readonly targetId = signal('');
   protected readonly failures = signal<MoveFailure[]>([]);
   private readonly version = signal(0);
@@ -122,7 +118,7 @@ export class DeleteConnectionDialog {
   );
   protected readonly canConfirm = computed(
     () =>
-      !this.busy() &&
+      !this.submit.saving() &&
       this.using.value() !== undefined &&
       (this.total() === 0 ||
         (this.targetId() !== '' && this.total() <= MAX_MOVED)),
@@ -137,34 +133,45 @@ export class DeleteConnectionDialog {
 
   protected async confirm(): Promise<void> {
     if (!this.canConfirm()) return;
-    this.busy.set(true);
-    this.error.set('');
     this.failures.set([]);
-    try {
-      const failures = await this.moveModels();
-      if (failures.length > 0) {
-        this.failures.set(failures);
-        this.version.update((v) => v + 1);
-        return;
-      }
-      await firstValueFrom(
-        this.providers.remove({
-          id: this.connection.id,
-          version: this.connection.version,
-        }),
-        { defaultValue: undefined },
-      );
-      const moved = this.total()
-        ? ` Its ${this.total()} model${this.total() === 1 ? '' : 's'} now use ${this.candidates().find((c) => c.id === this.targetId())?.name}.`
-        : '';
-      this.notify.success(`${this.connection.name} deleted.${moved}`);
-      this.dialogRef.close(true);
-    } catch (error) {
-      this.error.set(errorMessage(error, `Deleting ${this.connection.name}`));
-      this.version.update((v) => v + 1);
-    } finally {
-      this.busy.set(false);
+    await this.submit.submit(
+      async () => {
+        try {
+          return await this.moveAndDelete();
+        } catch (error) {
+          this.refresh();
+          throw error;
+        }
+      },
+      () => {
+        const moved = this.total()
+          ? ` Its ${this.total()} model${this.total() === 1 ? '' : 's'} now use ${this.candidates().find((c) => c.id === this.targetId())?.name}.`
+          : '';
+        return `${this.connection.name} deleted.${moved}`;
+      },
+    );
+  }
+
+  /** Moves the models, then deletes; a refused move stops it, listed (undefined keeps the dialog open). */
+  private async moveAndDelete(): Promise<true | undefined> {
+    const failures = await this.moveModels();
+    if (failures.length > 0) {
+      this.failures.set(failures);
+      this.refresh();
+      return undefined;
     }
+    await firstValueFrom(
+      this.providers.remove({
+        id: this.connection.id,
+        version: this.connection.version,
+      }),
+      { defaultValue: undefined },
+    );
+    return true;
+  }
+
+  private refresh(): void {
+    this.version.update((v) => v + 1);
   }
 
   /** One update per model, each with the version it was read at; the refusals are collected. */

@@ -1,7 +1,6 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  computed,
   DestroyRef,
   inject,
   signal,
@@ -32,10 +31,9 @@ import { MatTooltip } from '@angular/material/tooltip';
 import { debounceTime, firstValueFrom, timer } from 'rxjs';
 import {
   CONNECTION_SORT_FIELDS,
-  DEFAULT_PAGE_SIZE,
   PROVIDER_CATALOG,
+  PROVIDER_IDS,
   getProviderSpec,
-  type ConnectionSortField,
   type ProviderConnection,
   type ProviderId,
   type ProxySyncRunStatus,
@@ -53,8 +51,16 @@ import {
 import { credentialText } from '../../core/catalog/connection-text';
 import { AuthStore } from '../../core/auth/auth.store';
 import { ConnectionTestsApi } from '../../core/connection-tests/connection-tests.api';
-import { errorMessage } from '../../core/http/problem';
 import { Notify } from '../../core/notify';
+import { bindTablesToUrl } from '../../shared/bind-tables-to-url';
+import { BusyRows } from '../../shared/busy-rows';
+import { PagedList } from '../../shared/paged-list';
+import {
+  oneOfParam,
+  PAGE_SIZES,
+  textParam,
+  UrlTableState,
+} from '../../shared/url-table-state';
 import {
   DeleteConnectionDialog,
   type DeleteConnectionData,
@@ -109,35 +115,28 @@ export class ProvidersPage {
 
   protected readonly providers = PROVIDER_CATALOG;
   protected readonly search = new FormControl('', { nonNullable: true });
-  protected readonly q = signal('');
-  protected readonly provider = signal<ProviderId | ''>('');
-  protected readonly sort = signal<{
-    active: ConnectionSortField;
-    direction: 'asc' | 'desc';
-  }>({
-    active: 'name',
-    direction: 'asc',
+  protected readonly state = new UrlTableState({
+    filters: { q: textParam, provider: oneOfParam(PROVIDER_IDS) },
+    sort: {
+      fields: CONNECTION_SORT_FIELDS,
+      default: { active: 'name', direction: 'asc' },
+    },
+    pageSizes: PAGE_SIZES,
   });
-  protected readonly pageIndex = signal(0);
-  protected readonly pageSize = signal(DEFAULT_PAGE_SIZE);
-  protected readonly testing = signal<ReadonlySet<string>>(new Set());
-  private readonly version = signal(0);
-
-  protected readonly connections = rxResource({
-    params: () => ({
-      q: this.q() || undefined,
-      provider: this.provider() || undefined,
-      sort: this.sort().active,
-      order: this.sort().direction,
-      page: this.pageIndex() + 1,
-      pageSize: this.pageSize(),
-      version: this.version(),
-    }),
-    stream: ({ params: { version: _version, ...query } }) =>
-      this.api.list(query),
-  });
-  protected readonly items = computed(
-    () => this.connections.value()?.items ?? [],
+  protected readonly pageSizes = PAGE_SIZES;
+  /** Connections being tested. */
+  protected readonly testing = new BusyRows();
+  protected readonly connections = new PagedList(
+    () => {
+      const { q, provider } = this.state.filters();
+      return {
+        q: q.trim() || undefined,
+        provider: provider || undefined,
+        ...this.state.pageQuery(),
+      };
+    },
+    (query) => this.api.list(query),
+    'Loading the connections',
   );
   protected readonly columns = [
     'name',
@@ -149,10 +148,6 @@ export class ProvidersPage {
     'updatedAt',
     'actions',
   ];
-  protected readonly loadError = computed(() => {
-    const error = this.connections.error();
-    return error ? errorMessage(error, 'Loading the connections') : '';
-  });
   protected readonly credentialText = credentialText;
   protected readonly keyStatus = rxResource({
     stream: () => this.secrets.status(),
@@ -164,12 +159,12 @@ export class ProvidersPage {
   protected readonly reconciling = signal(false);
 
   constructor() {
+    bindTablesToUrl([this.state], () =>
+      this.search.setValue(this.state.filters().q, { emitEvent: false }),
+    );
     this.search.valueChanges
       .pipe(debounceTime(300), takeUntilDestroyed(inject(DestroyRef)))
-      .subscribe((q) => {
-        this.q.set(q.trim());
-        this.pageIndex.set(0);
-      });
+      .subscribe((q) => this.state.setFilters({ q: q.trim() }));
   }
 
   protected providerLabel(id: ProviderId): string {
@@ -177,32 +172,19 @@ export class ProvidersPage {
   }
 
   protected reload(): void {
-    this.version.update((v) => v + 1);
+    this.connections.reload();
   }
 
   protected setProvider(provider: ProviderId | ''): void {
-    this.provider.set(provider);
-    this.pageIndex.set(0);
+    this.state.setFilters({ provider });
   }
 
   protected onSort(sort: Sort): void {
-    const active = (CONNECTION_SORT_FIELDS as readonly string[]).includes(
-      sort.active,
-    )
-      ? (sort.active as ConnectionSortField)
-      : 'name';
-    this.sort.set({
-      active,
-      direction: sort.direction === 'desc' ? 'desc' : 'asc',
-    });
-    this.pageIndex.set(0);
+    this.state.setSort(sort.active, sort.direction);
   }
 
   protected onPage(event: PageEvent): void {
-    this.pageIndex.set(
-      event.pageSize === this.pageSize() ? event.pageIndex : 0,
-    );
-    this.pageSize.set(event.pageSize);
+    this.state.setPage(event.pageIndex, event.pageSize);
   }
 
   protected edit(connection?: ProviderConnection): void {
@@ -232,32 +214,27 @@ export class ProvidersPage {
   }
 
   protected async test(connection: ProviderConnection): Promise<void> {
-    this.testing.update((s) => new Set(s).add(connection.id));
-    try {
-      const result = await firstValueFrom(
-        this.tests.testConnection(connection.id),
-      );
-      if (result.status === 'passed') {
-        const count = result.details.remoteModelCount;
-        this.notify.success(
-          `${connection.name}: passed in ${result.latencyMs} ms${count === undefined ? '' : `, ${count} models listed`}.`,
+    await this.testing.run(connection.id, async () => {
+      try {
+        const result = await firstValueFrom(
+          this.tests.testConnection(connection.id),
         );
-      } else {
-        this.notify.error(
-          new Error(describeFailedTest(result)),
-          `Testing ${connection.name}`,
-        );
+        if (result.status === 'passed') {
+          const count = result.details.remoteModelCount;
+          this.notify.success(
+            `${connection.name}: passed in ${result.latencyMs} ms${count === undefined ? '' : `, ${count} models listed`}.`,
+          );
+        } else {
+          this.notify.error(
+            new Error(describeFailedTest(result)),
+            `Testing ${connection.name}`,
+          );
+        }
+      } catch (error) {
+        this.notify.error(error, `Testing ${connection.name}`);
       }
-    } catch (error) {
-      this.notify.error(error, `Testing ${connection.name}`);
-    } finally {
-      this.testing.update((s) => {
-        const next = new Set(s);
-        next.delete(connection.id);
-        return next;
-      });
-      this.reload();
-    }
+    });
+    this.reload();
   }
 
   /** Re-wraps every stored secret under the primary key (a new one first, when the keyring is a file). */

@@ -17,7 +17,6 @@ import {
   MatDialogActions,
   MatDialogClose,
   MatDialogContent,
-  MatDialogRef,
   MatDialogTitle,
 } from '@angular/material/dialog';
 import {
@@ -30,6 +29,7 @@ import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { firstValueFrom } from 'rxjs';
 import {
+  NAME_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
   SCOPE_PATTERN,
   USER_ROLES,
@@ -39,12 +39,7 @@ import {
   type UserRole,
 } from '@llm-registry/contracts';
 import { fieldErrorMessage, SecretOnce } from '@llm-registry/admin/ui';
-import {
-  applyServerErrors,
-  errorMessage,
-  problemOf,
-} from '../../core/http/problem';
-import { Notify } from '../../core/notify';
+import { FormDialog } from '../../core/dialog/form-dialog';
 import { UsersApi } from './users.api';
 
 /** The password policy the API applies, shared through contracts. */
@@ -61,6 +56,9 @@ function passwordPolicy(email?: string) {
       : null;
   };
 }
+
+/** These dialogs mark the fields in error and say nothing more unless a field has no control. */
+const QUIET_FIELD_ERRORS = { invalidText: '', refusedText: '' };
 
 const DIALOG_IMPORTS = [
   ReactiveFormsModule,
@@ -129,8 +127,8 @@ const DIALOG_IMPORTS = [
           >
           <mat-error>{{ errorOf('password') }}</mat-error>
         </mat-form-field>
-        @if (formError()) {
-          <p class="error-text" role="alert">{{ formError() }}</p>
+        @if (submit.error()) {
+          <p class="error-text" role="alert">{{ submit.error() }}</p>
         }
       </form>
     </mat-dialog-content>
@@ -140,7 +138,7 @@ const DIALOG_IMPORTS = [
         mat-flat-button
         type="submit"
         form="user-form"
-        [disabled]="saving()"
+        [disabled]="submit.saving()"
       >
         Create user
       </button>
@@ -149,18 +147,22 @@ const DIALOG_IMPORTS = [
 })
 export class CreateUserDialog {
   private readonly api = inject(UsersApi);
-  private readonly notify = inject(Notify);
-  private readonly dialogRef = inject(MatDialogRef<CreateUserDialog, User>);
   private readonly fb = inject(FormBuilder).nonNullable;
   protected readonly roles = USER_ROLES;
   protected readonly minLength = PASSWORD_MIN_LENGTH;
-  protected readonly saving = signal(false);
-  protected readonly formError = signal('');
   protected readonly form = this.fb.group({
     email: ['', [Validators.required, Validators.email]],
-    displayName: ['', [Validators.required, Validators.maxLength(200)]],
+    displayName: [
+      '',
+      [Validators.required, Validators.maxLength(NAME_MAX_LENGTH)],
+    ],
     role: this.fb.control<UserRole>('viewer'),
     password: ['', [Validators.required, passwordPolicy()]],
+  });
+  protected readonly submit = new FormDialog<User>({
+    ...QUIET_FIELD_ERRORS,
+    form: this.form,
+    action: 'Creating the user',
   });
 
   protected errorOf(path: string): string {
@@ -170,27 +172,10 @@ export class CreateUserDialog {
   }
 
   protected async save(): Promise<void> {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.saving.set(true);
-    try {
-      const user = await firstValueFrom(
-        this.api.createUser(this.form.getRawValue()),
-      );
-      this.notify.success(`${user.displayName} created as ${user.role}.`);
-      this.dialogRef.close(user);
-    } catch (error) {
-      const unmatched = applyServerErrors(this.form, problemOf(error)?.errors);
-      this.formError.set(
-        unmatched.length || !problemOf(error)?.errors
-          ? errorMessage(error, 'Creating the user')
-          : '',
-      );
-    } finally {
-      this.saving.set(false);
-    }
+    await this.submit.submit(
+      () => firstValueFrom(this.api.createUser(this.form.getRawValue())),
+      (user) => `${user.displayName} created as ${user.role}.`,
+    );
   }
 }
 
@@ -225,7 +210,7 @@ export class CreateUserDialog {
         mat-flat-button
         type="submit"
         form="reset-form"
-        [disabled]="saving()"
+        [disabled]="submit.saving()"
       >
         Reset password
       </button>
@@ -235,13 +220,14 @@ export class CreateUserDialog {
 export class ResetPasswordDialog {
   protected readonly user = inject<User>(MAT_DIALOG_DATA);
   private readonly api = inject(UsersApi);
-  private readonly notify = inject(Notify);
-  private readonly dialogRef = inject(
-    MatDialogRef<ResetPasswordDialog, boolean>,
-  );
-  protected readonly saving = signal(false);
   protected readonly form = inject(FormBuilder).nonNullable.group({
     password: ['', [Validators.required, passwordPolicy(this.user.email)]],
+  });
+  protected readonly submit = new FormDialog<boolean>({
+    form: this.form,
+    invalidText: '',
+    errorsAsToast: true,
+    action: 'Resetting the password',
   });
 
   protected error(): string {
@@ -251,24 +237,18 @@ export class ResetPasswordDialog {
   }
 
   protected async save(): Promise<void> {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.saving.set(true);
-    try {
-      await firstValueFrom(
-        this.api.resetPassword(this.user.id, this.form.getRawValue().password),
-      );
-      this.notify.success(
-        `Password of ${this.user.displayName} reset; their sessions ended.`,
-      );
-      this.dialogRef.close(true);
-    } catch (error) {
-      this.notify.error(error, 'Resetting the password');
-    } finally {
-      this.saving.set(false);
-    }
+    await this.submit.submit(
+      async () => {
+        await firstValueFrom(
+          this.api.resetPassword(
+            this.user.id,
+            this.form.getRawValue().password,
+          ),
+        );
+        return true;
+      },
+      () => `Password of ${this.user.displayName} reset; their sessions ended.`,
+    );
   }
 }
 
@@ -318,8 +298,8 @@ export class ResetPasswordDialog {
             <input matInput type="date" formControlName="expiresOn" />
             <mat-hint>Empty: never.</mat-hint>
           </mat-form-field>
-          @if (formError()) {
-            <p class="error-text" role="alert">{{ formError() }}</p>
+          @if (submit.error()) {
+            <p class="error-text" role="alert">{{ submit.error() }}</p>
           }
         </form>
       }
@@ -335,7 +315,7 @@ export class ResetPasswordDialog {
           mat-flat-button
           type="submit"
           form="key-form"
-          [disabled]="saving()"
+          [disabled]="submit.saving()"
         >
           Create key
         </button>
@@ -346,13 +326,17 @@ export class ResetPasswordDialog {
 export class CreateKeyDialog {
   private readonly api = inject(UsersApi);
   private readonly fb = inject(FormBuilder).nonNullable;
-  protected readonly saving = signal(false);
-  protected readonly formError = signal('');
   protected readonly created = signal<CreatedApiKey | null>(null);
   protected readonly form = this.fb.group({
-    name: ['', [Validators.required, Validators.maxLength(200)]],
+    name: ['', [Validators.required, Validators.maxLength(NAME_MAX_LENGTH)]],
     scope: ['', Validators.pattern(SCOPE_PATTERN)],
     expiresOn: [''],
+  });
+  protected readonly submit = new FormDialog<boolean>({
+    ...QUIET_FIELD_ERRORS,
+    form: this.form,
+    action: 'Creating the key',
+    mapField: (field) => (field === 'expiresAt' ? 'expiresOn' : field),
   });
 
   protected errorOf(path: string): string {
@@ -362,13 +346,9 @@ export class CreateKeyDialog {
   }
 
   protected async save(): Promise<void> {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    const { name, scope, expiresOn } = this.form.getRawValue();
-    this.saving.set(true);
-    try {
+    await this.submit.submit(async () => {
+      const { name, scope, expiresOn } = this.form.getRawValue();
+      // The key is shown once here; Done closes the dialog.
       this.created.set(
         await firstValueFrom(
           this.api.createKey({
@@ -380,19 +360,7 @@ export class CreateKeyDialog {
           }),
         ),
       );
-    } catch (error) {
-      const unmatched = applyServerErrors(
-        this.form,
-        problemOf(error)?.errors,
-        (f) => (f === 'expiresAt' ? 'expiresOn' : f),
-      );
-      this.formError.set(
-        unmatched.length || !problemOf(error)?.errors
-          ? errorMessage(error, 'Creating the key')
-          : '',
-      );
-    } finally {
-      this.saving.set(false);
-    }
+      return undefined;
+    });
   }
 }

@@ -1,11 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  signal,
-} from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIcon } from '@angular/material/icon';
@@ -20,11 +13,7 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { MatTab, MatTabGroup } from '@angular/material/tabs';
 import { firstValueFrom } from 'rxjs';
-import {
-  DEFAULT_PAGE_SIZE,
-  type ApiKey,
-  type User,
-} from '@llm-registry/contracts';
+import type { ApiKey, User } from '@llm-registry/contracts';
 import {
   ConfirmDialog,
   type ConfirmDialogData,
@@ -34,8 +23,10 @@ import {
   RelativeTimePipe,
 } from '@llm-registry/admin/ui';
 import { AuthStore } from '../../core/auth/auth.store';
-import { errorMessage } from '../../core/http/problem';
 import { Notify } from '../../core/notify';
+import { bindTablesToUrl } from '../../shared/bind-tables-to-url';
+import { PagedList } from '../../shared/paged-list';
+import { UrlTableState } from '../../shared/url-table-state';
 import {
   CreateKeyDialog,
   CreateUserDialog,
@@ -73,20 +64,23 @@ export class UsersPage {
   private readonly notify = inject(Notify);
   protected readonly auth = inject(AuthStore);
 
-  protected readonly userPage = signal(0);
-  protected readonly keyPage = signal(0);
-  protected readonly pageSize = DEFAULT_PAGE_SIZE;
-  private readonly version = signal(0);
+  /** Each tab's page, in the URL as `page` and `keysPage`. */
+  protected readonly userTable = new UrlTableState({ filters: {} });
+  protected readonly keyTable = new UrlTableState({
+    filters: {},
+    prefix: 'keys',
+  });
 
-  protected readonly users = rxResource({
-    params: () => ({ page: this.userPage() + 1, v: this.version() }),
-    stream: ({ params }) =>
-      this.api.listUsers({ page: params.page, pageSize: this.pageSize }),
-  });
-  protected readonly keys = rxResource({
-    params: () => ({ page: this.keyPage() + 1, v: this.version() }),
-    stream: ({ params }) => this.api.listKeys(params.page, this.pageSize),
-  });
+  protected readonly users = new PagedList(
+    () => this.userTable.pageQuery(),
+    ({ page, pageSize }) => this.api.listUsers({ page, pageSize }),
+    'Loading the users',
+  );
+  protected readonly keys = new PagedList(
+    () => this.keyTable.pageQuery(),
+    ({ page, pageSize }) => this.api.listKeys(page, pageSize),
+    'Loading the keys',
+  );
   protected readonly userColumns = [
     'email',
     'role',
@@ -103,27 +97,21 @@ export class UsersPage {
     'lastUsed',
     'actions',
   ];
-  protected readonly usersError = computed(() =>
-    this.users.error()
-      ? errorMessage(this.users.error(), 'Loading the users')
-      : '',
-  );
-  protected readonly keysError = computed(() =>
-    this.keys.error()
-      ? errorMessage(this.keys.error(), 'Loading the keys')
-      : '',
-  );
-
   protected reload(): void {
-    this.version.update((v) => v + 1);
+    this.users.reload();
+    this.keys.reload();
+  }
+
+  constructor() {
+    bindTablesToUrl([this.userTable, this.keyTable]);
   }
 
   protected onUserPage(event: PageEvent): void {
-    this.userPage.set(event.pageIndex);
+    this.userTable.setPage(event.pageIndex, event.pageSize);
   }
 
   protected onKeyPage(event: PageEvent): void {
-    this.keyPage.set(event.pageIndex);
+    this.keyTable.setPage(event.pageIndex, event.pageSize);
   }
 
   protected isMe(user: User): boolean {

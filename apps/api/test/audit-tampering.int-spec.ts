@@ -21,12 +21,12 @@ import {
   GENESIS_HASH,
   hashEvent,
 } from '../src/modules/audit/hash-chain';
-import { masterKey } from '../src/modules/secrets/keyring';
+import { masterKey } from '../src/modules/keyring/keyring';
 import { testBackends } from './support/backends';
 import {
   KEYRING_SOURCE,
   type KeyringSource,
-} from '../src/modules/secrets/keyring-source';
+} from '../src/modules/keyring/keyring-source';
 import { startTestApp, testConfig, type TestApp } from './support/test-app';
 
 const VERIFY = '/api/v1/admin/audit-events/verify';

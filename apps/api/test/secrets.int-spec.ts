@@ -6,12 +6,12 @@ import {
   KEYRING_SOURCE,
   type KeyringSource,
   loadKeyring,
-} from '../src/modules/secrets/keyring-source';
+} from '../src/modules/keyring/keyring-source';
 import {
   generateMasterKey,
   keyring,
   masterKey,
-} from '../src/modules/secrets/keyring';
+} from '../src/modules/keyring/keyring';
 import { testBackends } from './support/backends';
 import { startTestApp, type TestApp } from './support/test-app';
 

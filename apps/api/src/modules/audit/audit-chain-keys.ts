@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { open, rewrap, seal, type Sealed } from '../secrets/envelope';
-import { KEYRING_SOURCE, type KeyringSource } from '../secrets/keyring-source';
+import { open, rewrap, seal, type Sealed } from '../keyring/envelope';
+import { KEYRING_SOURCE, type KeyringSource } from '../keyring/keyring-source';
 import {
   AuditChainKeysRepository,
   type StoredChainKey,

@@ -7,7 +7,7 @@ import {
 import { type FastifyRequest } from 'fastify';
 import { Observable } from 'rxjs';
 import { runInRequestContext } from '../../common/request-context/request-context';
-import { PRINCIPAL_KEY } from '../auth/principal';
+import { PRINCIPAL_KEY } from '../../common/request-context/principal';
 
 /** Runs each handler inside its request's context, so audit rows know who and where without being told. */
 @Injectable()

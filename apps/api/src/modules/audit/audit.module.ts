@@ -1,6 +1,6 @@
 import { Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { KeyringModule } from '../secrets/keyring.module';
+import { KeyringModule } from '../keyring/keyring.module';
 import { AnchorOnCommit } from './anchor-on-commit';
 import { AuditChainKeys } from './audit-chain-keys';
 import { AuditChainKeysRepository } from './audit-chain-keys.repository';

@@ -14,7 +14,7 @@ import {
 } from '@llm-registry/contracts';
 import { redactor } from '../../common/redaction/redactor';
 import { currentRequestContext } from '../../common/request-context/request-context';
-import { type Principal } from '../auth/principal';
+import { type Principal } from '../../common/request-context/principal';
 import { type AuditEventEntity } from './audit-event.entity';
 import { toAuditEvent } from './audit-event.mapper';
 import { decodeCursor, encodeCursor } from './audit-cursor';

@@ -1,7 +1,7 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiExtension } from '@nestjs/swagger';
 import { ADMIN_API } from '../../common/routes';
-import { type Principal } from './principal';
+import { type Principal } from '../../common/request-context/principal';
 
 /**
  * What a route requires. The admin area is decided by path alone, so a new admin route is protected

@@ -32,7 +32,7 @@ import {
   CreateApiKeyDto,
   CreatedApiKeyDto,
 } from './dto/auth.dto';
-import { type Principal } from './principal';
+import { type Principal } from '../../common/request-context/principal';
 
 @ApiTags('API keys (admin)')
 @Controller(`${ADMIN_API}/api-keys`)

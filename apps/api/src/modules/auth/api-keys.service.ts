@@ -13,7 +13,7 @@ import { type ApiKeyEntity } from './api-key.entity';
 import { apiKeyStatus, toApiKey } from './auth.mapper';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import { ApiKeysRepository } from './api-keys.repository';
-import { type ApiKeyPrincipal } from './principal';
+import { type ApiKeyPrincipal } from '../../common/request-context/principal';
 import { hashToken, newApiKey } from './tokens';
 
 @Injectable()

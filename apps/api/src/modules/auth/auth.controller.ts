@@ -33,7 +33,10 @@ import {
   LoginResponseDto,
   MeDto,
 } from './dto/auth.dto';
-import { type Principal, type UserPrincipal } from './principal';
+import {
+  type Principal,
+  type UserPrincipal,
+} from '../../common/request-context/principal';
 import { SessionsService } from './sessions.service';
 import { UsersService } from './users.service';
 

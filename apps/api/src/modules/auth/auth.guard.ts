@@ -21,7 +21,10 @@ import {
 } from './access';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import { ApiKeysService } from './api-keys.service';
-import { type Principal, PRINCIPAL_KEY } from './principal';
+import {
+  type Principal,
+  PRINCIPAL_KEY,
+} from '../../common/request-context/principal';
 import { SessionsService } from './sessions.service';
 import { hashToken, SESSION_TOKEN_PREFIX } from './tokens';
 

@@ -1,5 +1,8 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { type Principal, PRINCIPAL_KEY } from './principal';
+import {
+  type Principal,
+  PRINCIPAL_KEY,
+} from '../../common/request-context/principal';
 
 /** The caller the guard authenticated (routes that are not public always have one). */
 export const CurrentPrincipal = createParamDecorator(

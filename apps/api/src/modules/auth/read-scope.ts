@@ -1,6 +1,6 @@
 import { GLOBAL_SCOPE } from '@llm-registry/contracts';
 import { AuthErrorCode, AuthException } from './auth.exception';
-import { type Principal } from './principal';
+import { type Principal } from '../../common/request-context/principal';
 
 /**
  * The scope a caller reads. A scoped API key reads its own scope (plus global, through the fallback)

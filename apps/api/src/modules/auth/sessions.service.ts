@@ -5,7 +5,7 @@ import { toUser } from './auth.mapper';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import { LoginThrottleService } from './login-throttle.service';
 import { decoyHash, verifyPassword } from './password-hasher';
-import { type UserPrincipal } from './principal';
+import { type UserPrincipal } from '../../common/request-context/principal';
 import { SessionsRepository } from './sessions.repository';
 import { hashToken, newCsrfToken, newSessionToken } from './tokens';
 import { keptEmail } from './typed-email';

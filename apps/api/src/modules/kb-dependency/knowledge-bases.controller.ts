@@ -27,7 +27,7 @@ import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { ValidationProblem } from '../../common/problem/problem.exception';
 import { API_V1 } from '../../common/routes';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { type Principal } from '../auth/principal';
+import { type Principal } from '../../common/request-context/principal';
 import { KnowledgeBaseDto } from './dto/knowledge-base.response';
 import { UpsertKnowledgeBaseDto } from './dto/upsert-knowledge-base.dto';
 import { ApiBindingRefusals } from './api-model-guards.decorator';

@@ -20,7 +20,7 @@ import { diffFields } from '../audit/audit-diff';
 import { auditSnapshot } from '../audit/audit-snapshot';
 import { AuditService } from '../audit/audit.service';
 import { AuthErrorCode, AuthException } from '../auth/auth.exception';
-import { type Principal } from '../auth/principal';
+import { type Principal } from '../../common/request-context/principal';
 import { type ModelEntity } from '../registry/model.entity';
 import { RegistryException } from '../registry/registry.exception';
 import { bindingProblem } from './guard-messages';

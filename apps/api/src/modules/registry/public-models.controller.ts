@@ -24,7 +24,7 @@ import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { ValidationProblem } from '../../common/problem/problem.exception';
 import { API_V1 } from '../../common/routes';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { type Principal } from '../auth/principal';
+import { type Principal } from '../../common/request-context/principal';
 import { readScope } from '../auth/read-scope';
 import { PublicListQueryDto, ScopeQueryDto } from './dto/list-models.query';
 import { PublicModelDto, PublicModelPageDto } from './dto/model.response';

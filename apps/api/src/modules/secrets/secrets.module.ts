@@ -1,7 +1,7 @@
 import { Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { EnvReferencesService } from './env-references.service';
-import { KeyringModule } from './keyring.module';
+import { KeyringModule } from '../keyring/keyring.module';
 import { SecretsController } from './secrets.controller';
 import { SecretsRepository } from './secrets.repository';
 import { SecretsService } from './secrets.service';

@@ -9,13 +9,13 @@ import {
   rewrap,
   seal,
   type Sealed,
-} from './envelope';
-import { generateMasterKey, keyring, masterKey } from './keyring';
+} from '../keyring/envelope';
+import { generateMasterKey, keyring, masterKey } from '../keyring/keyring';
 import {
   KEYRING_SOURCE,
   type KeyringSource,
   writeKeyringFile,
-} from './keyring-source';
+} from '../keyring/keyring-source';
 import { maskValues } from './mask';
 import { SecretsRepository } from './secrets.repository';
 import { AuditService } from '../audit/audit.service';

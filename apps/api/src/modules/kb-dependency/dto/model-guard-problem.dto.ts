@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { type ModelGuardProblemExtension } from '@llm-registry/contracts';
 import { ProblemDto } from '../../../common/openapi/problem.dto';
-import { ModelDependentDto } from './model-dependents.response';
+import { ModelDependentDto } from '../../../common/openapi/model-dependent.dto';
 
 /** A 409 from a lifecycle guard: the problem plus who relies on the model. */
 export class ModelGuardProblemDto

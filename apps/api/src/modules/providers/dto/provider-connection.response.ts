@@ -1,4 +1,4 @@
-import { ConnectionTestResultDto } from '../../connection-tests/dto/connection-test-result.dto';
+import { ConnectionTestResultDto } from '../../../common/openapi/connection-test-result.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   MODEL_CAPABILITIES,

@@ -37,7 +37,7 @@ import {
   IsUuid,
   Trim,
 } from '../../../common/validation/validators';
-import { HealthCheckSettingsDto } from '../../connection-tests/dto/health-check-settings.dto';
+import { HealthCheckSettingsDto } from '../../../common/openapi/health-check-settings.dto';
 
 const MAX_PRICE = 1_000_000;
 

@@ -1,11 +1,9 @@
-import { ConnectionTestResultDto } from '../../connection-tests/dto/connection-test-result.dto';
-import { HealthCheckSettingsDto } from '../../connection-tests/dto/health-check-settings.dto';
+import { ConnectionTestResultDto } from '../../../common/openapi/connection-test-result.dto';
+import { HealthCheckSettingsDto } from '../../../common/openapi/health-check-settings.dto';
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { PageMetaDto } from '../../../common/openapi/page-meta.dto';
-import {
-  ModelDependentDto,
-  ModelDeprecationDto,
-} from '../../kb-dependency/dto/model-dependents.response';
+import { ModelDependentDto } from '../../../common/openapi/model-dependent.dto';
+import { ModelDeprecationDto } from '../../../common/openapi/model-deprecation.dto';
 import {
   BULK_ACTIONS,
   MODEL_CAPABILITIES,

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { apiClient } from '../support/api-client.mjs';
 import { createDatabase, MAIN_JS, startApi } from '../support/api-process.mjs';
 
 const TESTS = Number(process.env.BENCH_TESTS ?? 400);
@@ -59,7 +60,7 @@ async function main() {
     CONNECTION_TEST_CONCURRENCY: String(CONCURRENCY),
     CONNECTION_TEST_RATE_LIMIT: '0',
     CONNECTION_TEST_ATTEMPTS: '1',
-    ...(FULL
+    ...(database
       ? {
           DATABASE_URL: database.url,
           DATABASE_MIGRATE_ON_START: 'true',
@@ -73,53 +74,26 @@ async function main() {
     throw error;
   });
   try {
-    const call = async (method, path, body, token) => {
-      const response = await fetch(`${api.base}${path}`, {
-        method,
-        headers: {
-          ...(body ? { 'content-type': 'application/json' } : {}),
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      if (!response.ok)
-        throw new Error(
-          `${method} ${path}: ${response.status} ${await response.text()}`,
-        );
-      return response.status === 204 ? null : response.json();
-    };
-    const { accessToken: token } = await call('POST', '/api/v1/auth/login', {
-      email: 'bench@example.com',
-      password: PASSWORD,
+    const http = apiClient(api.base);
+    await http.login('bench@example.com', PASSWORD);
+    const connection = await http.call('POST', '/api/v1/admin/providers', {
+      name: 'bench',
+      provider: 'openai_compatible',
+      baseUrl: provider.baseUrl,
     });
-    const connection = await call(
-      'POST',
-      '/api/v1/admin/providers',
-      {
-        name: 'bench',
-        provider: 'openai_compatible',
-        baseUrl: provider.baseUrl,
-      },
-      token,
-    );
-    const model = await call(
-      'POST',
-      '/api/v1/admin/models',
-      {
-        name: 'bench',
-        type: 'generation',
-        provider: 'openai_compatible',
-        modelName: 'bench-model',
-        providerConnectionId: connection.id,
-      },
-      token,
-    );
+    const model = await http.call('POST', '/api/v1/admin/models', {
+      name: 'bench',
+      type: 'generation',
+      provider: 'openai_compatible',
+      modelName: 'bench-model',
+      providerConnectionId: connection.id,
+    });
 
     const started = Date.now();
     const ids = [];
     for (let i = 0; i < TESTS; i += 50) {
       const batch = Array.from({ length: Math.min(50, TESTS - i) }, () =>
-        call('POST', `/api/v1/admin/models/${model.id}/test`, undefined, token),
+        http.call('POST', `/api/v1/admin/models/${model.id}/test`),
       );
       ids.push(...(await Promise.all(batch)).map((accepted) => accepted.id));
     }
@@ -128,28 +102,22 @@ async function main() {
     const results = [];
     while (finished < ids.length) {
       await sleep(250);
-      const page = await call(
+      const page = await http.call(
         'GET',
         `/api/v1/admin/models/${model.id}/tests?pageSize=1&status=queued`,
-        undefined,
-        token,
       );
-      const running = await call(
+      const running = await http.call(
         'GET',
         `/api/v1/admin/models/${model.id}/tests?pageSize=1&status=running`,
-        undefined,
-        token,
       );
       finished = ids.length - page.total - running.total;
     }
     for (let page = 1; results.length < ids.length; page++)
       results.push(
         ...(
-          await call(
+          await http.call(
             'GET',
             `/api/v1/admin/models/${model.id}/tests?pageSize=200&page=${page}`,
-            undefined,
-            token,
           )
         ).items,
       );
@@ -163,6 +131,10 @@ async function main() {
     const steady =
       finishedAt.filter((at) => at > allAccepted).length /
       ((lastFinished - allAccepted) / 1000);
+    /**
+     * @param {string} label
+     * @param {number} perSecond
+     */
     const line = (label, perSecond) =>
       console.log(
         `  ${label} completed/s: ${perSecond.toFixed(1)}   ratio: ${(perSecond / bound).toFixed(2)}`,

@@ -31,5 +31,7 @@ const server = createServer((request, response) => {
 });
 server.listen(0, '127.0.0.1');
 await once(server, 'listening');
-process.stdout.write(`${server.address().port}\n`);
+process.stdout.write(
+  `${/** @type {import('node:net').AddressInfo} */ (server.address()).port}\n`,
+);
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

@@ -13,7 +13,7 @@ const { startLiteLLMDouble } = require(
 startLiteLLMDouble({
   masterKey: process.env.MASTER_KEY,
   latencyMs: Number(process.env.LATENCY_MS ?? 20),
-}).then((double) => {
+}).then((/** @type {{ url: string, close(): Promise<void> }} */ double) => {
   process.stdout.write(`${new URL(double.url).port}\n`);
   process.on('SIGTERM', () => double.close().then(() => process.exit(0)));
 });

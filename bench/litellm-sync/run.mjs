@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { apiClient } from '../support/api-client.mjs';
 import { createDatabase, MAIN_JS, startApi } from '../support/api-process.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -40,8 +41,14 @@ async function startLiteLLM() {
   });
   const [chunk] = await once(child.stdout, 'data');
   const url = `http://127.0.0.1:${Number(String(chunk).trim())}`;
+  /**
+   * @param {'GET' | 'POST'} method
+   * @param {string} path
+   */
   const control = async (method, path) =>
-    (await fetch(`${url}/__double/${path}`, { method })).json();
+    /** @type {{ reads: number, writes: number, deployments: number }} */ (
+      await (await fetch(`${url}/__double/${path}`, { method })).json()
+    );
   return {
     url,
     counts: () => control('GET', 'calls'),
@@ -53,37 +60,11 @@ async function startLiteLLM() {
   };
 }
 
-function client(base) {
-  let token = null;
-  const call = async (method, path, body) => {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: {
-        ...(body ? { 'content-type': 'application/json' } : {}),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!response.ok)
-      throw new Error(
-        `${method} ${path}: ${response.status} ${await response.text()}`,
-      );
-    return response.status === 204 ? null : response.json();
-  };
-  return {
-    call,
-    login: async () => {
-      token = (
-        await call('POST', '/api/v1/auth/login', {
-          email: 'bench@example.com',
-          password: PASSWORD,
-        })
-      ).accessToken;
-    },
-  };
-}
-
-/** Polls until the run that `pick` finds in the status has finished. */
+/**
+ * Polls until the run that `pick` finds in the status has finished.
+ * @param {ReturnType<typeof apiClient>} api
+ * @param {(status: any) => any} pick the run, or a promise of it; null while there is none
+ */
 async function finishedRun(api, pick) {
   for (;;) {
     const status = await api.call('GET', '/api/v1/admin/proxy-sync');
@@ -102,7 +83,7 @@ async function main() {
     DATA_DIR: dataDir,
     ADMIN_EMAIL: 'bench@example.com',
     ADMIN_PASSWORD: PASSWORD,
-    ...(FULL
+    ...(database
       ? {
           DATABASE_URL: database.url,
           DATABASE_MIGRATE_ON_START: 'true',
@@ -116,8 +97,8 @@ async function main() {
   try {
     // 1. The registry fills up while the mirror is off.
     api = await startApi(registryEnv);
-    let http = client(api.base);
-    await http.login();
+    let http = apiClient(api.base);
+    await http.login('bench@example.com', PASSWORD);
     const connection = await http.call('POST', '/api/v1/admin/providers', {
       name: 'vLLM',
       provider: 'openai_compatible',
@@ -151,8 +132,8 @@ async function main() {
       LITELLM_SYNC_CONCURRENCY: String(CONCURRENCY),
       LITELLM_RECONCILE_INTERVAL_SECONDS: '86400',
     });
-    http = client(api.base);
-    await http.login();
+    http = apiClient(api.base);
+    await http.login('bench@example.com', PASSWORD);
     const first = await finishedRun(http, (s) =>
       s.lastRun?.trigger === 'startup' ? s.lastRun : null,
     );
@@ -169,6 +150,7 @@ async function main() {
     );
     const afterResync = await litellm.counts();
 
+    /** @param {{ startedAt: string, finishedAt: string }} run */
     const seconds = (run) =>
       (Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000;
     const bound = (MODELS * LATENCY_MS) / CONCURRENCY / 1000;

@@ -36,6 +36,18 @@ const STOP_TIMEOUT_MS = 10_000;
 // table so the state cannot change in the middle of a run.
 const VACUUM = process.env.BENCH_VACUUM === '1';
 
+/** @typedef {import('node:child_process').ChildProcess} ChildProcess */
+/** @typedef {{ url: string, output: string[], stop: () => Promise<void> }} Api */
+/** @typedef {{ kind: string, text: string, values: unknown[] }} Query */
+/** @typedef {Awaited<ReturnType<typeof measure>>} Stats */
+/** @typedef {Awaited<ReturnType<typeof explain>>} Plan */
+/**
+ * A request the bench measures, the SQL the API sends for it, and what the run found.
+ * @typedef {{ name: string, path: string, sql: Query[], total?: number, stats?: Stats, plans?: Plan[] }} Scenario
+ */
+/** @typedef {Scenario & { total: number, stats: Stats, plans: Plan[] }} MeasuredScenario */
+/** One node of PostgreSQL's JSON plan; only the fields read here. @typedef {{ 'Node Type': string, 'Relation Name'?: string, 'Index Name'?: string, Plans?: PlanNode[] }} PlanNode */
+
 // What the fixtures query: a scope with its own defaults, and a word in ~2% of descriptions.
 const BENCH_SCOPE = 'team-042';
 const SEARCH_WORD = 'multilingual';
@@ -54,8 +66,10 @@ const PROVIDERS = [
 
 /** Undo steps, run newest first exactly once, on success, failure or Ctrl-C. */
 class Cleanup {
+  /** @type {Array<() => unknown>} */
   #steps = [];
   #done = false;
+  /** @param {() => unknown} step */
   add(step) {
     this.#steps.push(step);
   }
@@ -66,7 +80,9 @@ class Cleanup {
       try {
         await step();
       } catch (error) {
-        console.error(`cleanup: ${error.message}`);
+        console.error(
+          `cleanup: ${error instanceof Error ? error.message : error}`,
+        );
       }
     }
   }
@@ -86,7 +102,10 @@ function requireBuild() {
   process.exit(1);
 }
 
-/** The bench creates and drops databases, so it only ever talks to a local server. */
+/**
+ * The bench creates and drops databases, so it only ever talks to a local server.
+ * @param {string} databaseUrl
+ */
 function requireLoopback(databaseUrl) {
   const host = new URL(databaseUrl).hostname.replace(/^\[|\]$/g, '');
   if (!['127.0.0.1', '::1', 'localhost'].includes(host)) {
@@ -98,12 +117,21 @@ function requireLoopback(databaseUrl) {
 
 // ---------------------------------------------------------------- database
 
+/**
+ * @param {string} adminUrl
+ * @param {string} name
+ */
 function databaseUrlFor(adminUrl, name) {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return url.toString();
 }
 
+/**
+ * @template T
+ * @param {string} connectionString
+ * @param {(client: pg.Client) => Promise<T>} work
+ */
 async function withClient(connectionString, work) {
   const client = new pg.Client({ connectionString });
   await client.connect();
@@ -114,10 +142,18 @@ async function withClient(connectionString, work) {
   }
 }
 
+/**
+ * @param {string} adminUrl
+ * @param {string} name
+ */
 async function createDatabase(adminUrl, name) {
   await withClient(adminUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
 }
 
+/**
+ * @param {string} adminUrl
+ * @param {string} name
+ */
 async function dropDatabase(adminUrl, name) {
   // FORCE: a connection left over by a crashed API must not keep the database alive.
   await withClient(adminUrl, (c) =>
@@ -125,6 +161,7 @@ async function dropDatabase(adminUrl, name) {
   );
 }
 
+/** @param {string} databaseUrl */
 async function migrate(databaseUrl) {
   await promisify(execFile)(process.execPath, [CLI_JS, 'migrate'], {
     cwd: ROOT,
@@ -181,6 +218,7 @@ FROM (
   FROM generate_series(1, ${MODEL_COUNT}) AS i
 ) AS g`;
 
+/** @param {pg.Client} db */
 async function seedModels(db) {
   await db.query('ALTER TABLE models SET (autovacuum_enabled = false)');
   await db.query(INSERT_MODELS);
@@ -201,21 +239,31 @@ async function freePort() {
   const server = createServer();
   server.listen(0, LOOPBACK);
   await once(server, 'listening');
-  const { port } = server.address();
+  const { port } = /** @type {import('node:net').AddressInfo} */ (
+    server.address()
+  );
   server.close();
   await once(server, 'close');
   return port;
 }
 
-/** Keeps the last lines a child printed, to show them if it fails. */
+/**
+ * Keeps the last lines a child printed, to show them if it fails.
+ * @param {import('node:stream').Readable} stream
+ * @param {string[]} lines
+ */
 function tail(stream, lines) {
   stream.setEncoding('utf8');
-  stream.on('data', (chunk) => {
+  stream.on('data', (/** @type {string} */ chunk) => {
     lines.push(...chunk.split('\n').filter(Boolean));
     lines.splice(0, Math.max(0, lines.length - 40));
   });
 }
 
+/**
+ * @param {string} databaseUrl
+ * @returns {Promise<Api>}
+ */
 async function startApi(databaseUrl) {
   const port = await freePort();
   const child = spawn(process.execPath, [MAIN_JS], {
@@ -235,6 +283,7 @@ async function startApi(databaseUrl) {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  /** @type {string[]} */
   const output = [];
   tail(child.stdout, output);
   tail(child.stderr, output);
@@ -254,8 +303,10 @@ const BENCH_ADMIN = {
   email: 'bench@llm-registry.local',
   password: 'registry-load-passphrase-1',
 };
+/** @type {Record<string, string>} */
 let authorization = {};
 
+/** @param {Api} api */
 async function signIn(api) {
   const res = await fetch(`${api.url}/api/v1/auth/login`, {
     method: 'POST',
@@ -263,7 +314,7 @@ async function signIn(api) {
     body: JSON.stringify(BENCH_ADMIN),
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
-  const body = await res.json();
+  const body = /** @type {{ accessToken: string }} */ (await res.json());
   if (res.status !== 200)
     throw new BenchError(
       `Signing in answered ${res.status}: ${JSON.stringify(body)}`,
@@ -271,6 +322,10 @@ async function signIn(api) {
   authorization = { authorization: `Bearer ${body.accessToken}` };
 }
 
+/**
+ * @param {Api} api
+ * @param {ChildProcess} child
+ */
 async function waitUntilReady(api, child) {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
@@ -292,6 +347,10 @@ async function waitUntilReady(api, child) {
   );
 }
 
+/**
+ * @param {ChildProcess} child
+ * @param {Promise<unknown>} exited
+ */
 async function stopChild(child, exited) {
   if (child.exitCode !== null || child.signalCode !== null) return;
   child.kill('SIGTERM');
@@ -306,7 +365,10 @@ async function stopChild(child, exited) {
   }
 }
 
-/** A bare Node server answering a fixed body: the floor any endpoint is compared with. */
+/**
+ * A bare Node server answering a fixed body: the floor any endpoint is compared with.
+ * @param {Buffer} body
+ */
 async function startBaseline(body) {
   const server = createServer((req, res) => {
     res.writeHead(200, {
@@ -318,7 +380,7 @@ async function startBaseline(body) {
   server.listen(await freePort(), LOOPBACK);
   await once(server, 'listening');
   return {
-    url: `http://${LOOPBACK}:${server.address().port}`,
+    url: `http://${LOOPBACK}:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`,
     stop: async () => {
       server.closeAllConnections();
       server.close();
@@ -329,6 +391,10 @@ async function startBaseline(body) {
 
 // ---------------------------------------------------------------- load
 
+/**
+ * @param {string} url
+ * @returns {Promise<{ body: Buffer, json: any }>}
+ */
 async function getJson(url) {
   const res = await fetch(url, {
     headers: authorization,
@@ -343,8 +409,13 @@ async function getJson(url) {
   return { body, json: JSON.parse(body.toString()) };
 }
 
-/** Runs up to `requests` GETs, CONCURRENCY at a time, stopping at the time cap. */
+/**
+ * Runs up to `requests` GETs, CONCURRENCY at a time, stopping at the time cap.
+ * @param {string} url
+ * @param {number} requests
+ */
 async function load(url, requests) {
+  /** @type {number[]} */
   const latencies = [];
   let started = 0;
   let failures = 0;
@@ -372,11 +443,16 @@ async function load(url, requests) {
   return { latencies, failures, seconds, capped: started < requests };
 }
 
+/**
+ * @param {number[]} sorted
+ * @param {number} p
+ */
 function percentile(sorted, p) {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
 }
 
+/** @param {string} url */
 async function measure(url) {
   await load(url, WARMUP_REQUESTS);
   const { latencies, failures, seconds, capped } = await load(url, REQUESTS);
@@ -414,7 +490,10 @@ const COLUMNS = [
   'version',
 ];
 
-/** The select list TypeORM writes, so the EXPLAINed row width matches the API's queries. */
+/**
+ * The select list TypeORM writes, so the EXPLAINed row width matches the API's queries.
+ * @param {string} alias
+ */
 function selectList(alias) {
   return COLUMNS.map((c) => `"${alias}"."${c}" AS "${alias}_${c}"`).join(', ');
 }
@@ -425,6 +504,8 @@ const SEARCH_DOCUMENT = `("m"."name" || ' ' || "m"."model_name" || ' ' || coales
 /**
  * ModelsRepository.findPage as TypeORM sends it (checked against the server's statement log):
  * the page, then COUNT(1) with the same filter whenever the page is full.
+ * @param {{ where?: string, values?: unknown[], order?: string, offset?: number }} filter
+ * @returns {Query[]}
  */
 function adminQueries({
   where = '',
@@ -447,7 +528,12 @@ function adminQueries({
   ];
 }
 
-/** ModelsRepository.findActiveForScope: the scope's models first, then global ones. */
+/**
+ * ModelsRepository.findActiveForScope: the scope's models first, then global ones.
+ * @param {string} type
+ * @param {string} scope
+ * @returns {Query[]}
+ */
 function publicListQueries(type, scope) {
   const where = `"m"."type" = $1 AND "m"."status" = 'active' AND "m"."scope" IN ($2, $3)`;
   return [
@@ -464,7 +550,12 @@ function publicListQueries(type, scope) {
   ];
 }
 
-/** ModelsRepository.findDefault (findOneBy); the scope has its own default, so one query. */
+/**
+ * ModelsRepository.findDefault (findOneBy); the scope has its own default, so one query.
+ * @param {string} type
+ * @param {string} scope
+ * @returns {Query[]}
+ */
 function defaultQueries(type, scope) {
   const a = 'ModelEntity';
   return [
@@ -476,6 +567,7 @@ function defaultQueries(type, scope) {
   ];
 }
 
+/** @returns {Scenario[]} */
 function scenarios() {
   const admin = '/api/v1/admin/models';
   return [
@@ -531,7 +623,12 @@ function scenarios() {
   ];
 }
 
-/** Fails early if a scenario answers an error or an empty page, which would be misleadingly fast. */
+/**
+ * Fails early if a scenario answers an error or an empty page, which would be misleadingly fast.
+ * @param {Api} api
+ * @param {Scenario} scenario
+ * @returns {Promise<number>}
+ */
 async function checkScenario(api, scenario) {
   const { json } = await getJson(api.url + scenario.path);
   if (Array.isArray(json.items)) {
@@ -545,7 +642,11 @@ async function checkScenario(api, scenario) {
 
 // ---------------------------------------------------------------- EXPLAIN
 
-/** Walks a plan tree and names how it reads `models`: indexes used, or Seq Scan. */
+/**
+ * Walks a plan tree and names how it reads `models`: indexes used, or Seq Scan.
+ * @param {PlanNode} node
+ * @param {string[]} [found]
+ */
 function accessPaths(node, found = []) {
   const type = node['Node Type'];
   if (type === 'Seq Scan' && node['Relation Name'] === 'models') {
@@ -557,6 +658,10 @@ function accessPaths(node, found = []) {
   return found;
 }
 
+/**
+ * @param {PlanNode} node
+ * @param {string[]} [found]
+ */
 function sortNodes(node, found = []) {
   if (/Sort$/.test(node['Node Type'])) found.push(node['Node Type']);
   for (const child of node.Plans ?? []) sortNodes(child, found);
@@ -564,11 +669,16 @@ function sortNodes(node, found = []) {
 }
 
 // ANALYZE runs the (read-only) query once, so the plan comes with its real execution time.
+/**
+ * @param {pg.Client} db
+ * @param {Query} query
+ */
 async function explain(db, query) {
   const { rows } = await db.query(
     `EXPLAIN (ANALYZE, FORMAT JSON) ${query.text}`,
     query.values,
   );
+  /** @type {[{ Plan: PlanNode, 'Execution Time': number }]} */
   const [result] = rows[0]['QUERY PLAN'];
   const paths = accessPaths(result.Plan);
   return {
@@ -582,12 +692,21 @@ async function explain(db, query) {
 
 // ---------------------------------------------------------------- report
 
+/**
+ * @param {number} n
+ * @param {number} [digits]
+ */
 const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 
+/**
+ * @param {string[]} headers
+ * @param {Array<Array<string | number>>} rows
+ */
 function printTable(headers, rows) {
   const widths = headers.map((h, i) =>
     Math.max(h.length, ...rows.map((r) => String(r[i]).length)),
   );
+  /** @param {Array<string | number>} cells */
   const line = (cells) =>
     `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
   console.log(line(headers));
@@ -595,13 +714,23 @@ function printTable(headers, rows) {
   for (const row of rows) console.log(line(row));
 }
 
-/** Ratios use the mean of the baseline measured before and after the scenarios, to damp drift. */
+/**
+ * Ratios use the mean of the baseline measured before and after the scenarios, to damp drift.
+ * @param {Stats[]} baselines
+ * @param {MeasuredScenario[]} results
+ */
 function printFigures(baselines, results) {
   const base = {
     p50: (baselines[0].p50 + baselines[1].p50) / 2,
     rps: (baselines[0].rps + baselines[1].rps) / 2,
   };
   const reference = results[0].stats; // the default admin list
+  /**
+   * @param {string} name
+   * @param {number | string} total
+   * @param {Stats} s
+   * @param {boolean} vsDefault
+   */
   const row = (name, total, s, vsDefault) => [
     name,
     total,
@@ -634,7 +763,9 @@ function printFigures(baselines, results) {
   );
 }
 
+/** @param {MeasuredScenario[]} results */
 function printPlans(results) {
+  /** @type {string[][]} */
   const rows = [];
   for (const r of results) {
     for (const plan of r.plans) {
@@ -653,6 +784,7 @@ function printPlans(results) {
   );
 }
 
+/** @param {MeasuredScenario[]} results */
 function printWarnings(results) {
   const reference = results[0].stats.p50;
   const warnings = [];
@@ -676,7 +808,10 @@ function printWarnings(results) {
 
 // ---------------------------------------------------------------- main
 
-/** A fresh database with the schema and the models; dropped by the cleanup. */
+/**
+ * A fresh database with the schema and the models; dropped by the cleanup.
+ * @param {Cleanup} cleanup
+ */
 async function prepareDatabase(cleanup) {
   const adminUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
   requireLoopback(adminUrl);
@@ -699,7 +834,11 @@ async function prepareDatabase(cleanup) {
   return { db, databaseUrl };
 }
 
-/** The API, and a baseline serving the API's own first page so both send the same bytes. */
+/**
+ * The API, and a baseline serving the API's own first page so both send the same bytes.
+ * @param {string} databaseUrl
+ * @param {Cleanup} cleanup
+ */
 async function startServers(databaseUrl, cleanup) {
   const api = await startApi(databaseUrl);
   cleanup.add(() => api.stop());
@@ -709,6 +848,11 @@ async function startServers(databaseUrl, cleanup) {
   return { api, baseline, bodyBytes: page.body.length };
 }
 
+/**
+ * @param {pg.Client} db
+ * @param {Awaited<ReturnType<typeof startServers>>} servers
+ * @returns {Promise<{ baselines: Stats[], list: MeasuredScenario[] }>}
+ */
 async function measureAll(db, { api, baseline, bodyBytes }) {
   const list = scenarios();
   for (const scenario of list) {
@@ -730,9 +874,14 @@ async function measureAll(db, { api, baseline, bodyBytes }) {
     }
   }
   baselines.push(await measure(baseline.url));
-  return { baselines, list };
+  // Every scenario now has its total, stats and plans.
+  return { baselines, list: /** @type {MeasuredScenario[]} */ (list) };
 }
 
+/**
+ * @param {pg.Client} db
+ * @param {Awaited<ReturnType<typeof measureAll>>} results
+ */
 async function report(db, { baselines, list }) {
   const { rows } = await db.query('SHOW server_version');
   console.log(
@@ -746,6 +895,7 @@ async function report(db, { baselines, list }) {
   printWarnings(list);
 }
 
+/** @param {Cleanup} cleanup */
 async function run(cleanup) {
   const { db, databaseUrl } = await prepareDatabase(cleanup);
   const servers = await startServers(databaseUrl, cleanup);

@@ -11,7 +11,10 @@ import pg from 'pg';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const MAIN_JS = join(ROOT, 'dist/apps/api/main.js');
 
-/** A fresh database on the PostgreSQL server, named `<prefix>_<random>`, for full mode. */
+/**
+ * A fresh database on the PostgreSQL server, named `<prefix>_<random>`, for full mode.
+ * @param {string} prefix
+ */
 export async function createDatabase(prefix) {
   const serverUrl =
     process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -33,7 +36,10 @@ export async function createDatabase(prefix) {
   };
 }
 
-/** Starts the built API with `env` on a random port and resolves once /health/ready answers. */
+/**
+ * Starts the built API with `env` on a random port and resolves once /health/ready answers.
+ * @param {Record<string, string>} env
+ */
 export async function startApi(env) {
   const port = 20000 + Math.floor(Math.random() * 20000);
   // Embedded mode must not pick up the shell's DATABASE_URL or REDIS_URL; full mode passes its own.

@@ -120,7 +120,8 @@ describe.each(testBackends())('authentication on %s', (backend) => {
         remoteAddress: '127.0.0.3',
       });
       expect(fresh.status).toBe(200);
-      // The wait doubles with each further failure.
+      // The wait doubles with each further failure. A fixed sleep, not synchronisation: the throttle
+      // counts wall-clock time, so its 1 s wait has to pass for real before the next attempt.
       await new Promise((resolve) => setTimeout(resolve, 1100));
       expect((await fail(victim.email)).status).toBe(401);
       expect(Number((await fail(victim.email)).headers['retry-after'])).toBe(2);

@@ -8,6 +8,7 @@ import { createLogger } from '../src/common/logging/logger';
 import { DEFAULT_ENV_ALLOWLIST } from '../src/config/app-config';
 import { testBackends } from './support/backends';
 import { waitForTests } from './support/connection-tests';
+import { waitFor } from './support/eventually';
 import { embeddingModel, generationModel } from './support/fixtures';
 import {
   startLiteLLMDouble,
@@ -16,7 +17,6 @@ import {
 import {
   drained,
   PROXY_SYNC,
-  until,
   waitForMirror,
   waitForRun,
 } from './support/proxy-sync';
@@ -628,11 +628,13 @@ describe.each(testBackends())('canary sweep on %s', (backend) => {
       { method: 'GET', url: `${PROXY_SYNC}/runs/${accepted.body.id}` },
       `${PROXY_SYNC}/runs/:id`,
     );
-    await until(
-      'the refused change in LiteLLM',
+    await waitFor(
       async () =>
         litellm.deployments.get(storedKeyModel)?.litellm_params['model'],
-      (model) => model === 'openai/gpt-4.1-mini',
+      {
+        description: 'the refused change in LiteLLM',
+        until: (model) => model === 'openai/gpt-4.1-mini',
+      },
     );
     await call(
       { method: 'POST', url: '/api/v1/auth/logout' },

@@ -1,5 +1,7 @@
 import { type ConnectionTest } from '@llm-registry/contracts';
+import { getQueueToken } from '@nestjs/bullmq';
 import { type INestApplicationContext } from '@nestjs/common';
+import { type Queue } from 'bullmq';
 import pino from 'pino';
 import {
   DOUBLE_MODELS,
@@ -9,9 +11,16 @@ import {
   type DoubleProvider,
   type ProviderDouble,
 } from '@llm-registry/testing/provider-doubles';
+import { ConnectionTestsProcessor } from '../src/modules/connection-tests/connection-tests.processor';
+import {
+  CONNECTION_TESTS_QUEUE,
+  JOB,
+} from '../src/modules/connection-tests/connection-tests.queue';
 import { createWorker } from '../src/worker.factory';
 import { queueCases } from './support/backends';
 import { CONNECTION_TESTS, waitForTests } from './support/connection-tests';
+import { waitFor } from './support/eventually';
+import { nextJob, workerOf } from './support/job-events';
 import { queueContents } from './support/queue-contents';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -539,15 +548,13 @@ describe('scheduled health checks', () => {
       [modelId],
     );
 
-  async function until<T>(read: () => Promise<T>, done: (value: T) => boolean) {
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const value = await read();
-      if (done(value)) return value;
-      if (Date.now() > deadline) throw new Error('timed out waiting');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
+  /** The result of the next sweep to start: it sees every change made before the call. */
+  const nextSweep = () =>
+    nextJob<{ queued: number }>(
+      workerOf(t, ConnectionTestsProcessor),
+      JOB.healthSweep,
+      { description: 'the next health sweep' },
+    );
 
   it('probes a model on its interval and never beyond its daily cap', async () => {
     const connection = await t.request({
@@ -574,23 +581,23 @@ describe('scheduled health checks', () => {
     expect(model.body.healthCheck).toEqual({ intervalMinutes: 5, dailyCap: 2 });
     const id = model.body.id as string;
 
-    const first = await until(
-      () => scheduled(id),
-      (items) => items.length === 1 && !!items[0].finishedAt,
-    );
+    const first = await waitFor(() => scheduled(id), {
+      description: 'the first scheduled check to finish',
+      until: (items) => items.length === 1 && !!items[0].finishedAt,
+    });
     expect(first[0]).toMatchObject({ trigger: 'scheduled', status: 'passed' });
-    // Within the interval: no second probe.
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    // Within the interval: a sweep that looks after the first check queues no second one.
+    await expect(nextSweep()).resolves.toEqual({ queued: 0 });
     expect(await scheduled(id)).toHaveLength(1);
 
     await intervalPasses(id);
-    await until(
-      () => scheduled(id),
-      (items) => items.length === 2,
-    );
+    await waitFor(() => scheduled(id), {
+      description: 'the second scheduled check',
+      until: (items) => items.length === 2,
+    });
     // The cap of 2 a day holds even when the interval has passed again.
     await intervalPasses(id);
-    await new Promise((resolve) => setTimeout(resolve, 800));
+    await expect(nextSweep()).resolves.toEqual({ queued: 0 });
     expect(await scheduled(id)).toHaveLength(2);
 
     const unscheduled = await t.request({
@@ -663,8 +670,16 @@ describe('manual tests while the next health sweep is far off', () => {
       },
     });
     expect(model.status).toBe(201);
-    // Let the worker settle into waiting for the sweep scheduled ten minutes ahead.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Once the first sweep (run at start) is done, the idle worker waits for the next one, ten minutes
+    // ahead; a test queued before that would be picked up on the way and prove nothing.
+    const queue = t.app.get<Queue>(getQueueToken(CONNECTION_TESTS_QUEUE));
+    await waitFor(() => queue.getJobCounts('active', 'waiting', 'delayed'), {
+      description: 'only the next sweep left in the queue',
+      until: (counts) =>
+        counts['active'] === 0 &&
+        counts['waiting'] === 0 &&
+        counts['delayed'] === 1,
+    });
     const accepted = await t.request({
       method: 'POST',
       url: `${MODELS}/${model.body.id}/test`,

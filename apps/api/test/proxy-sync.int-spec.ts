@@ -15,10 +15,10 @@ import {
   drained,
   PROXY_SYNC,
   reconcileNow,
-  until,
   waitForMirror,
   waitForRun,
 } from './support/proxy-sync';
+import { waitFor } from './support/eventually';
 import { queueContents } from './support/queue-contents';
 import {
   startTestApp,
@@ -119,12 +119,14 @@ describe.each(queueCases())('LiteLLM mirror on the $name queue', (queue) => {
       })
     ).body.id;
     // The startup run: nothing to do yet.
-    await until(
-      'the startup reconcile',
+    await waitFor(
       async () =>
         (await send({ method: 'GET', url: PROXY_SYNC }))
           .body as ProxySyncStatus,
-      (status) => status.lastRun?.finishedAt != null,
+      {
+        description: 'the startup reconcile',
+        until: (status) => status.lastRun?.finishedAt != null,
+      },
     );
   });
 
@@ -218,10 +220,12 @@ describe.each(queueCases())('LiteLLM mirror on the $name queue', (queue) => {
         version: await versionOf(id),
       },
     });
-    await until(
-      'the new temperature in LiteLLM',
+    await waitFor(
       async () => litellm.deployments.get(id)?.litellm_params['temperature'],
-      (temperature) => temperature === 0.9,
+      {
+        description: 'the new temperature in LiteLLM',
+        until: (temperature) => temperature === 0.9,
+      },
     );
     await waitForMirror(t, id);
     expect(writesSince(litellm, mark).map((c) => c.path)).toEqual([
@@ -235,11 +239,10 @@ describe.each(queueCases())('LiteLLM mirror on the $name queue', (queue) => {
       url: `${MODELS}/${id}`,
       body: { params: { temperature: 0.9 }, version: await versionOf(id) },
     });
-    await until(
-      'top_p gone from LiteLLM',
-      async () => litellm.deployments.get(id)?.litellm_params,
-      (params) => params !== undefined && !('top_p' in params),
-    );
+    await waitFor(async () => litellm.deployments.get(id)?.litellm_params, {
+      description: 'top_p gone from LiteLLM',
+      until: (params) => params !== undefined && !('top_p' in params),
+    });
     await waitForMirror(t, id);
     expect(writesSince(litellm, mark).map((c) => c.path)).toEqual([
       '/model/delete',
@@ -279,13 +282,15 @@ describe.each(queueCases())('LiteLLM mirror on the $name queue', (queue) => {
     litellm.deployments.delete(goneAlready);
     await send({ method: 'DELETE', url: `${MODELS}/${goneAlready}` });
 
-    await until(
-      'the deployments removed',
+    await waitFor(
       async () =>
         [deactivated, deleted, bulkA, bulkB].filter((id) =>
           litellm.deployments.has(id),
         ),
-      (left) => left.length === 0,
+      {
+        description: 'the deployments removed',
+        until: (left) => left.length === 0,
+      },
     );
     for (const id of [deactivated, bulkA, bulkB])
       expect((await waitForMirror(t, id)).proxySync?.lastError).toBeNull();
@@ -300,14 +305,16 @@ describe.each(queueCases())('LiteLLM mirror on the $name queue', (queue) => {
     await waitForMirror(t, deactivated);
     await drained(t);
     expect(litellm.calls.slice(beforeEdit)).toEqual([]);
-    await until(
-      'the delete of a deployment already gone',
+    await waitFor(
       async () => litellm.calls.filter((c) => c.path === '/model/delete'),
-      (deletes) =>
-        deletes.some(
-          (c) =>
-            c.status === 400 && JSON.stringify(c.body).includes(goneAlready),
-        ),
+      {
+        description: 'the delete of a deployment already gone',
+        until: (deletes) =>
+          deletes.some(
+            (c) =>
+              c.status === 400 && JSON.stringify(c.body).includes(goneAlready),
+          ),
+      },
     );
   });
 
@@ -326,11 +333,10 @@ describe.each(queueCases())('LiteLLM mirror on the $name queue', (queue) => {
       url: `${MODELS}/${id}/status`,
       body: { status: 'inactive' },
     });
-    await until(
-      'the deprecated model unregistered once inactive',
-      async () => litellm.deployments.has(id),
-      (present) => !present,
-    );
+    await waitFor(async () => litellm.deployments.has(id), {
+      description: 'the deprecated model unregistered once inactive',
+      until: (present) => !present,
+    });
   });
 
   it('counts "saved but not live" as saved: no retry, no double, served once the router reloads', async () => {
@@ -517,16 +523,17 @@ describe.each(queueCases())('LiteLLM mirror on the $name queue', (queue) => {
     });
     try {
       // The run has planned the create and sent it; the model goes before LiteLLM applies it.
-      await until(
-        'the reconcile’s create',
-        async () => litellm.heldCreates,
-        (held) => held === 1,
-      );
+      await waitFor(async () => litellm.heldCreates, {
+        description: 'the reconcile’s create',
+        until: (held) => held === 1,
+      });
       await send({ method: 'DELETE', url: `${MODELS}/${id}` });
-      await until(
-        'the model job’s delete',
+      await waitFor(
         async () => callsAbout(litellm, id).filter((c) => c.endsWith('delete')),
-        (deletes) => deletes.length === 1,
+        {
+          description: 'the model job’s delete',
+          until: (deletes) => deletes.length === 1,
+        },
       );
     } finally {
       release();
@@ -673,11 +680,10 @@ describe.each(queueCases())('LiteLLM mirror on the $name queue', (queue) => {
         version: bedrock.version,
       },
     });
-    await until(
-      'the new session token in LiteLLM',
-      async () => litellm.deployments.get(ids[1])?.litellm_params,
-      (params) => params?.['aws_session_token'] === rotated,
-    );
+    await waitFor(async () => litellm.deployments.get(ids[1])?.litellm_params, {
+      description: 'the new session token in LiteLLM',
+      until: (params) => params?.['aws_session_token'] === rotated,
+    });
     await settled();
   });
 
@@ -693,10 +699,12 @@ describe.each(queueCases())('LiteLLM mirror on the $name queue', (queue) => {
       url: `${PROVIDERS}/${vllmConnection}`,
       body: { apiKey: ROTATED_KEY, version: connection.body.version },
     });
-    await until(
-      'the rotated key in LiteLLM',
+    await waitFor(
       async () => litellm.deployments.get(id)?.litellm_params['api_key'],
-      (key) => key === ROTATED_KEY,
+      {
+        description: 'the rotated key in LiteLLM',
+        until: (key) => key === ROTATED_KEY,
+      },
     );
     await settled();
     const keys = [...litellm.deployments.values()]
@@ -832,12 +840,14 @@ describe('LiteLLM mirror across processes', () => {
     const status = (await api.request({ method: 'GET', url: PROXY_SYNC }))
       .body as ProxySyncStatus;
     expect(status.lastRun?.finishedAt ?? null).toBeNull();
-    const finished = await until(
-      'the startup reconcile',
+    const finished = await waitFor(
       async () =>
         (await api.request({ method: 'GET', url: PROXY_SYNC }))
           .body as ProxySyncStatus,
-      (s) => s.lastRun?.finishedAt != null,
+      {
+        description: 'the startup reconcile',
+        until: (s) => s.lastRun?.finishedAt != null,
+      },
     );
     expect(finished.lastRun).toMatchObject({
       trigger: 'startup',
@@ -889,14 +899,13 @@ describe('LiteLLM mirror on a schedule', () => {
   });
 
   it('reconciles on its interval, and at once when asked in between', async () => {
-    const scheduled = await until(
-      'scheduled runs',
+    const scheduled = await waitFor(
       async () =>
         (await t.dataSource.query(
           `SELECT count(*)::int AS n FROM proxy_sync_runs
             WHERE trigger = 'scheduled' AND status = 'succeeded'`,
         )) as { n: number }[],
-      ([{ n }]) => n >= 2,
+      { description: 'scheduled runs', until: ([{ n }]) => n >= 2 },
     );
     expect(scheduled[0].n).toBeGreaterThanOrEqual(2);
     expect((await reconcileNow(t)).status).toBe('succeeded');

@@ -2,39 +2,23 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { type Queue } from 'bullmq';
 import { type Model, type ProxySyncRun } from '@llm-registry/contracts';
 import { PROXY_SYNC_QUEUE } from '../../src/modules/proxy-sync/proxy-sync.queue';
+import { waitFor } from './eventually';
 import { type TestApp } from './test-app';
 
 export const PROXY_SYNC = '/api/v1/admin/proxy-sync';
-
-/** Polls until `done` holds; fails after `timeoutMs` naming what it waited for. */
-export async function until<T>(
-  what: string,
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline)
-      throw new Error(
-        `Timed out waiting for ${what}; last: ${JSON.stringify(value)}`,
-      );
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 export async function waitForRun(
   t: TestApp,
   id: string,
 ): Promise<ProxySyncRun> {
-  return until(
-    `reconcile run ${id}`,
+  return waitFor(
     async () =>
       (await t.request({ method: 'GET', url: `${PROXY_SYNC}/runs/${id}` }))
         .body as ProxySyncRun,
-    (run) => run.finishedAt !== null,
+    {
+      description: `reconcile run ${id}`,
+      until: (run) => run.finishedAt !== null,
+    },
   );
 }
 
@@ -55,8 +39,7 @@ export async function waitForMirror(
   modelId: string,
   state: 'synced' | 'error' = 'synced',
 ): Promise<Model> {
-  return until(
-    `model ${modelId} to be ${state}`,
+  return waitFor(
     async () =>
       (
         await t.request({
@@ -64,15 +47,17 @@ export async function waitForMirror(
           url: `/api/v1/admin/models/${modelId}`,
         })
       ).body as Model,
-    (model) => model.proxySync?.state === state,
+    {
+      description: `model ${modelId} to be ${state}`,
+      until: (model) => model.proxySync?.state === state,
+    },
   );
 }
 
 /** Waits until no model job is queued, running or waiting to retry. */
 export async function drained(t: TestApp): Promise<void> {
   const queue = t.app.get<Queue>(getQueueToken(PROXY_SYNC_QUEUE));
-  await until(
-    'the model jobs to finish',
+  await waitFor(
     () =>
       queue.getJobCounts(
         'active',
@@ -81,6 +66,9 @@ export async function drained(t: TestApp): Promise<void> {
         'prioritized',
         'waiting-children',
       ),
-    (counts) => Object.values(counts).every((n) => n === 0),
+    {
+      description: 'the model jobs to finish',
+      until: (counts) => Object.values(counts).every((n) => n === 0),
+    },
   );
 }

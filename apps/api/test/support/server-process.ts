@@ -2,6 +2,7 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { waitFor } from './eventually';
 
 export const BUILT_MAIN = join(__dirname, '../../../../dist/apps/api/main.js');
 
@@ -40,14 +41,19 @@ export async function startServer(
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const started = Date.now();
-  while (!stdout.includes('LLM Registry is running')) {
-    if (child.exitCode !== null)
-      throw new Error(`server exited with ${child.exitCode}: ${stderr}`);
-    if (Date.now() - started > timeoutMs)
-      throw new Error(`server did not start in time: ${stderr}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitFor(
+    () => {
+      if (child.exitCode !== null)
+        throw new Error(`server exited with ${child.exitCode}: ${stderr}`);
+      return { banner: stdout.includes('LLM Registry is running'), stderr };
+    },
+    {
+      description: "the server's banner",
+      until: (seen) => seen.banner,
+      timeoutMs,
+      intervalMs: 100,
+    },
+  );
   return {
     child,
     output: () => stdout,

@@ -2,6 +2,8 @@
  * Compiles only when a client generated from the OpenAPI document (openapi-typescript) types the API as
  * it behaves: the contracts' requests fit its bodies, its answers fit the contracts, and secrets are
  * write-only strings. `nx run api:openapi-lint` generates the client and type-checks this; nothing runs.
+ * The client is generated with `--default-non-nullable false`: the server fills in a default, so a field
+ * that has one stays optional to send.
  */
 import type { paths } from '@llm-registry/openapi-client';
 import type {

@@ -1,5 +1,6 @@
-// `npm test`: lint, unit tests, integration tests (PostgreSQL when DATABASE_URL is set, PGlite always) and
-// the admin app's browser tests, then one closing line with the totals of every Jest run.
+// `npm test`: lint, the OpenAPI document's lint, unit tests, integration tests (PostgreSQL when
+// DATABASE_URL is set, PGlite always) and the admin app's browser tests, then one closing line with the
+// totals of every Jest run.
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,9 +19,10 @@ let failedStep = null;
 try {
   execSync('npx prettier --check .', { stdio: 'inherit', env });
   // The Nx cache would skip unchanged test runs, and then their tests would not be counted. `typecheck`
-  // checks the scripts of tools/ and bench/ (JavaScript with JSDoc types).
+  // checks the scripts of tools/ and bench/ (JavaScript with JSDoc types); `openapi-lint` lints the API's
+  // OpenAPI document and type-checks a client generated from it.
   execSync(
-    'npx nx run-many -t lint typecheck test int-test --skip-nx-cache --parallel=2 --output-style=stream',
+    'npx nx run-many -t lint typecheck openapi-lint test int-test --skip-nx-cache --parallel=2 --output-style=stream',
     { stdio: 'inherit', env },
   );
 } catch {

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { join } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
@@ -14,6 +15,7 @@ import {
 } from './database/migration-writer';
 import { pendingSchemaChanges } from './database/schema-drift';
 import { migrate } from './database/schema';
+import { previewOpenApiDocument } from './openapi-preview';
 import { SeedService } from './modules/registry/seed/seed.service';
 import { SecretsService } from './modules/secrets/secrets.service';
 
@@ -21,7 +23,8 @@ const USAGE = `Usage: cli <command>
   migrate                    apply pending migrations to DATABASE_URL (or the embedded database)
   seed                       add the seed catalogue's missing models (idempotent)
   keys:rotate                re-wrap every secret under the primary master key (a generated keyring gets a new key)
-  migration:generate <Name>  write a migration for entity changes (development; uses an in-memory database)`;
+  migration:generate <Name>  write a migration for entity changes (development; uses an in-memory database)
+  openapi <file.json>        write the OpenAPI document (needs no database)`;
 
 async function withDataSource<T>(
   database: DatabaseHandle,
@@ -130,6 +133,17 @@ async function runGenerate(
   }
 }
 
+async function runOpenApi(
+  config: AppConfig,
+  file: string | undefined,
+): Promise<void> {
+  if (!file) throw new Error('Give the file to write, e.g. tmp/openapi.json.');
+  const document = await previewOpenApiDocument(config);
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, `${JSON.stringify(document, null, 2)}\n`);
+  console.log(`Wrote ${file}.`);
+}
+
 async function main(): Promise<void> {
   const [command, argument] = process.argv.slice(2);
   const config = loadConfigOrExit();
@@ -142,6 +156,8 @@ async function main(): Promise<void> {
       return runRotate(config);
     case 'migration:generate':
       return runGenerate(config, argument);
+    case 'openapi':
+      return runOpenApi(config, argument);
     default:
       console.error(USAGE);
       process.exitCode = 2;

@@ -1,4 +1,5 @@
 import { type Model } from '@llm-registry/contracts';
+import { previewOpenApiDocument } from '../src/openapi-preview';
 import { testBackends } from './support/backends';
 import { embeddingModel, generationModel } from './support/fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -755,6 +756,11 @@ describe.each(testBackends())('models API on %s', (backend) => {
       expect(
         (await t.request({ method: 'GET', url: '/health/ready' })).body,
       ).toEqual({ status: 'ok', checks: { database: 'up', queue: 'up' } });
+    });
+
+    it('writes without a database the OpenAPI document it serves', async () => {
+      const served = await t.request({ method: 'GET', url: '/api/docs-json' });
+      expect(await previewOpenApiDocument(t.config)).toEqual(served.body);
     });
 
     it('documents every route with its responses in OpenAPI', async () => {

@@ -10,6 +10,7 @@ import {
   describeAccess,
   requiredAccess,
 } from '../../modules/auth/access';
+import { API_TAGS } from './api-tags';
 
 export const DOCS_PATH = 'api/docs';
 
@@ -79,9 +80,9 @@ function documentJsonOnly(document: OpenAPIObject): void {
   }
 }
 
-/** OpenAPI 3 at /api/docs (UI) and /api/docs-json. */
-export function setupOpenApi(app: INestApplication): void {
-  const config = new DocumentBuilder()
+/** The OpenAPI 3 document of every route the application registers. */
+export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const builder = new DocumentBuilder()
     .setTitle('LLM Registry API')
     .setDescription(
       [
@@ -98,6 +99,9 @@ export function setupOpenApi(app: INestApplication): void {
       ].join('\n'),
     )
     .setVersion('1.0')
+    .setLicense('MIT', 'https://opensource.org/licenses/MIT')
+    // Relative: the API is served from the same origin as these docs, wherever it is deployed.
+    .addServer('/', 'This registry (the origin serving these docs)')
     .addBearerAuth(
       {
         type: 'http',
@@ -116,12 +120,17 @@ export function setupOpenApi(app: INestApplication): void {
           'Session cookie set by login; writes also need X-CSRF-Token.',
       },
       'session',
-    )
-    .build();
-  const document = SwaggerModule.createDocument(app, config);
+    );
+  for (const tag of API_TAGS) builder.addTag(tag.name, tag.description);
+  const document = SwaggerModule.createDocument(app, builder.build());
   documentAccess(document);
   documentJsonOnly(document);
-  SwaggerModule.setup(DOCS_PATH, app, document, {
+  return document;
+}
+
+/** OpenAPI 3 at /api/docs (UI) and /api/docs-json. */
+export function setupOpenApi(app: INestApplication): void {
+  SwaggerModule.setup(DOCS_PATH, app, createOpenApiDocument(app), {
     jsonDocumentUrl: `${DOCS_PATH}-json`,
     swaggerOptions: { persistAuthorization: true },
   });

@@ -147,6 +147,7 @@ export class CreateApiKeyDto implements CreateApiKeyRequest {
   name!: string;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     example: 'team-search',
     description: 'Reads this scope plus global only. Null: every scope.',
@@ -156,6 +157,7 @@ export class CreateApiKeyDto implements CreateApiKeyRequest {
   scope?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     format: 'date-time',
     example: '2027-01-01T00:00:00Z',

@@ -23,6 +23,7 @@ export class UpsertKnowledgeBaseDto implements UpsertKnowledgeBaseRequest {
   embeddingModelId!: string;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description:
@@ -33,6 +34,7 @@ export class UpsertKnowledgeBaseDto implements UpsertKnowledgeBaseRequest {
   generationModelId?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description:

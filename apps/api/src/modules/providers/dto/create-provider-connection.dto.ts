@@ -20,7 +20,12 @@ const WRITE_ONLY =
 /** A setting of some providers: validated against the provider's catalogue entry by the service. */
 function Setting(description: string, example: string): PropertyDecorator {
   return (target, key) => {
-    ApiPropertyOptional({ nullable: true, description, example })(target, key);
+    ApiPropertyOptional({
+      type: String,
+      nullable: true,
+      description,
+      example,
+    })(target, key);
     Nullable()(target, key);
     Trim()(target, key);
     IsString()(target, key);
@@ -31,6 +36,7 @@ function Setting(description: string, example: string): PropertyDecorator {
 function SecretField(description: string, example: string): PropertyDecorator {
   return (target, key) => {
     ApiPropertyOptional({
+      type: String,
       nullable: true,
       writeOnly: true,
       description: `${description} ${WRITE_ONLY}`,
@@ -61,6 +67,7 @@ export class CreateProviderConnectionDto
   provider!: ProviderId;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     example: 'https://api.openai.com/v1',
     description:

@@ -69,6 +69,7 @@ export class CreateModelDto implements CreateModelRequest {
   provider!: ProviderId;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     format: 'uuid',
     description:
@@ -89,6 +90,7 @@ export class CreateModelDto implements CreateModelRequest {
   modelName!: string;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     maxLength: 2000,
     example: 'Fast, cheap chat model for summaries.',
@@ -99,6 +101,7 @@ export class CreateModelDto implements CreateModelRequest {
   description?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     example: 'http://localhost:11434',
     description: 'Base URL when it is not the provider default.',
@@ -174,6 +177,7 @@ export class CreateModelDto implements CreateModelRequest {
   scope?: string;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     maxLength: 200,
     example: 'platform-team',
@@ -184,6 +188,7 @@ export class CreateModelDto implements CreateModelRequest {
   owner?: string | null;
 
   @ApiPropertyOptional({
+    type: Number,
     nullable: true,
     minimum: 0,
     example: 0.15,
@@ -196,6 +201,7 @@ export class CreateModelDto implements CreateModelRequest {
   inputPricePerMillion?: number | null;
 
   @ApiPropertyOptional({
+    type: Number,
     nullable: true,
     minimum: 0,
     example: 0.6,

@@ -57,7 +57,15 @@ export class ModelDto implements Model {
     | null;
   @ApiProperty({
     type: 'object',
-    additionalProperties: true,
+    // The values ModelParams allows, so generated clients read them typed.
+    additionalProperties: {
+      oneOf: [
+        { type: 'string' },
+        { type: 'number' },
+        { type: 'boolean' },
+        { type: 'array', items: { type: 'string' } },
+      ],
+    },
     example: { temperature: 0.2 },
   })
   params!: ModelParams;

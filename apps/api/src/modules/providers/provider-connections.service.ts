@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { type EntityManager } from 'typeorm';
+import {
+  InjectTransactions,
+  type Transactions,
+} from '../../database/transactions';
 import {
   CONNECTION_SECRET_KEYS,
   CONNECTION_SETTING_KEYS,
@@ -60,6 +63,7 @@ export interface ConnectionDraft {
 @Injectable()
 export class ProviderConnectionsService {
   constructor(
+    @InjectTransactions() private readonly txHost: Transactions,
     private readonly connections: ProviderConnectionsRepository,
     private readonly secrets: SecretsService,
     private readonly envReferences: EnvReferencesService,
@@ -87,22 +91,15 @@ export class ProviderConnectionsService {
     return this.presentOne(await this.getEntity(id));
   }
 
-  async getEntity(
-    id: string,
-    manager?: EntityManager,
-  ): Promise<ProviderConnectionEntity> {
-    const entity = await this.connections.findById(id, manager);
+  async getEntity(id: string): Promise<ProviderConnectionEntity> {
+    const entity = await this.connections.findById(id);
     if (!entity) throw ProvidersException.notFound(id);
     return entity;
   }
 
   /** For models: the connection must exist and be of the model's provider. */
-  async assertUsableBy(
-    id: string,
-    provider: ProviderId,
-    manager?: EntityManager,
-  ): Promise<void> {
-    const connection = await this.connections.findById(id, manager);
+  async assertUsableBy(id: string, provider: ProviderId): Promise<void> {
+    const connection = await this.connections.findById(id);
     const problem = !connection
       ? 'names no provider connection'
       : connection.provider !== provider
@@ -115,24 +112,21 @@ export class ProviderConnectionsService {
   }
 
   /** The seeded connection of each provider, created if missing; by provider. */
-  async ensureSeeded(manager: EntityManager): Promise<Map<ProviderId, string>> {
+  async ensureSeeded(): Promise<Map<ProviderId, string>> {
     const ids = new Map<ProviderId, string>();
     for (const seed of SEED_CONNECTIONS) {
-      const existing = await this.connections.findByName(seed.name, manager);
+      const existing = await this.connections.findByName(seed.name);
       let connection = existing;
       if (!connection) {
-        connection = await this.connections.insert(
-          {
-            ...seed,
-            baseUrl: null,
-            settings: {},
-            secretId: null,
-            secretOrigin: null,
-            enabled: true,
-          },
-          manager,
-        );
-        await this.recordChange(manager, 'provider.created', null, connection);
+        connection = await this.connections.insert({
+          ...seed,
+          baseUrl: null,
+          settings: {},
+          secretId: null,
+          secretOrigin: null,
+          enabled: true,
+        });
+        await this.recordChange('provider.created', null, connection);
       }
       if (connection.provider === seed.provider)
         ids.set(seed.provider, connection.id);
@@ -155,25 +149,22 @@ export class ProviderConnectionsService {
     if (refusals.length > 0) throw new ValidationProblem(refusals);
     const secretOrigin = this.targets.originOf(route);
     const entity = await this.withNameCheck(request.name, () =>
-      this.connections.transaction(async (manager) => {
+      this.txHost.withTransaction(async () => {
         const secretId =
           Object.keys(definition.secrets).length > 0
-            ? (await this.secrets.create(definition.secrets, manager)).id
+            ? (await this.secrets.create(definition.secrets)).id
             : null;
-        const row = await this.connections.insert(
-          {
-            name: request.name,
-            provider: request.provider,
-            baseUrl: definition.baseUrl,
-            settings: definition.settings,
-            secretId,
-            secretOrigin: secretId ? secretOrigin : null,
-            authEnv: definition.authEnv,
-            enabled: request.enabled ?? true,
-          },
-          manager,
-        );
-        await this.recordChange(manager, 'provider.created', null, row, {
+        const row = await this.connections.insert({
+          name: request.name,
+          provider: request.provider,
+          baseUrl: definition.baseUrl,
+          settings: definition.settings,
+          secretId,
+          secretOrigin: secretId ? secretOrigin : null,
+          authEnv: definition.authEnv,
+          enabled: request.enabled ?? true,
+        });
+        await this.recordChange('provider.created', null, row, {
           before: {},
           after: definition.secrets,
         });
@@ -210,10 +201,10 @@ export class ProviderConnectionsService {
     request: UpdateProviderConnectionRequest,
   ): Promise<ProviderConnection> {
     const updated = await this.withNameCheck(request.name ?? '', () =>
-      this.connections.transaction(async (manager) => {
-        const current = await this.lockCurrent(id, request.version, manager);
+      this.txHost.withTransaction(async () => {
+        const current = await this.lockCurrent(id, request.version);
         const stored = current.secretId
-          ? await this.secrets.reveal(current.secretId, manager)
+          ? await this.secrets.reveal(current.secretId)
           : {};
         const plan = planSecretChange(
           secretInputOf(request),
@@ -260,7 +251,6 @@ export class ProviderConnectionsService {
           current.secretId,
           plan.values,
           authEnv,
-          manager,
         );
         const changes: ConnectionChanges = {
           baseUrl,
@@ -275,10 +265,10 @@ export class ProviderConnectionsService {
         };
         if (request.name !== undefined) changes.name = request.name;
         if (request.enabled !== undefined) changes.enabled = request.enabled;
-        const row = await this.connections.update(id, changes, manager);
+        const row = await this.connections.update(id, changes);
         if (current.secretId && current.secretId !== secretId)
-          await this.secrets.delete(current.secretId, manager);
-        await this.recordChange(manager, 'provider.updated', current, row, {
+          await this.secrets.delete(current.secretId);
+        await this.recordChange('provider.updated', current, row, {
           before: stored,
           after: secretId ? plan.values : {},
         });
@@ -291,11 +281,9 @@ export class ProviderConnectionsService {
 
   /** Refused while models use the connection: they would lose their endpoint and credentials. */
   async remove(id: string, version?: number): Promise<void> {
-    await this.connections.transaction(async (manager) => {
-      const current = await this.lockCurrent(id, version, manager);
-      const models = (await this.connections.countModels([id], manager)).get(
-        id,
-      );
+    await this.txHost.withTransaction(async () => {
+      const current = await this.lockCurrent(id, version);
+      const models = (await this.connections.countModels([id])).get(id);
       if (models) {
         throw new ProvidersException(
           ProvidersErrorCode.InUse,
@@ -303,12 +291,11 @@ export class ProviderConnectionsService {
         );
       }
       const stored = current.secretId
-        ? await this.secrets.reveal(current.secretId, manager)
+        ? await this.secrets.reveal(current.secretId)
         : {};
-      await this.connections.delete(id, manager);
-      if (current.secretId)
-        await this.secrets.delete(current.secretId, manager);
-      await this.recordChange(manager, 'provider.deleted', current, null, {
+      await this.connections.delete(id);
+      if (current.secretId) await this.secrets.delete(current.secretId);
+      await this.recordChange('provider.deleted', current, null, {
         before: stored,
         after: {},
       });
@@ -317,7 +304,6 @@ export class ProviderConnectionsService {
 
   /** One audit event: the changed fields, and the secrets as `[redacted]` with whether each changed. */
   private async recordChange(
-    manager: EntityManager,
     action: 'provider.created' | 'provider.updated' | 'provider.deleted',
     before: ProviderConnectionEntity | null,
     after: ProviderConnectionEntity | null,
@@ -333,7 +319,7 @@ export class ProviderConnectionsService {
       ),
       ...secretChanges(secrets.before, secrets.after),
     };
-    await this.audit.record(manager, {
+    await this.audit.record({
       action,
       entityType: 'provider_connection',
       entityId: (after ?? before)?.id ?? null,
@@ -378,9 +364,8 @@ export class ProviderConnectionsService {
   private async lockCurrent(
     id: string,
     version: number | undefined,
-    manager: EntityManager,
   ): Promise<ProviderConnectionEntity> {
-    const current = await this.connections.findByIdForUpdate(id, manager);
+    const current = await this.connections.findByIdForUpdate(id);
     if (!current) throw ProvidersException.notFound(id);
     if (version !== undefined && version !== current.version)
       throw new VersionConflictProblem('connection', current.version, version);
@@ -416,14 +401,13 @@ export class ProviderConnectionsService {
     currentId: string | null,
     values: SecretValues,
     authEnv: AuthEnv | null,
-    manager: EntityManager,
   ): Promise<string | null> {
     if (authEnv || Object.keys(values).length === 0) return null;
     if (currentId) {
-      await this.secrets.replace(currentId, values, manager);
+      await this.secrets.replace(currentId, values);
       return currentId;
     }
-    return (await this.secrets.create(values, manager)).id;
+    return (await this.secrets.create(values)).id;
   }
 
   private async present(

@@ -1,6 +1,7 @@
 import baseConfig from '../../eslint.config.mjs';
 
-const ENTITY_MANAGER = "[typeAnnotation.typeAnnotation.typeName.name='EntityManager']";
+const ENTITY_MANAGER =
+  "[typeAnnotation.typeAnnotation.typeName.name='EntityManager']";
 const FROM_CONTEXT =
   'Transactions come from the async context: use TransactionHost (database/transactions.ts), not a manager passed by hand.';
 

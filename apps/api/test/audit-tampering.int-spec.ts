@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { TransactionHost } from '@nestjs-cls/transactional';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import pino from 'pino';
@@ -10,6 +11,7 @@ import { type DataSource, type EntityManager } from 'typeorm';
 import { createApp } from '../src/app.factory';
 import { AUDIT_ANCHOR_FILE } from '../src/config/app-config';
 import { openDatabase } from '../src/database/database-handle';
+import { type Transactions } from '../src/database/transactions';
 import { AuditEventEntity } from '../src/modules/audit/audit-event.entity';
 import {
   AuditService,
@@ -40,10 +42,10 @@ async function recordEvents(
   count: number,
 ): Promise<void> {
   const audit = app.get(AuditService);
-  const dataSource = app.get<DataSource>(getDataSourceToken());
+  const transactions = app.get<Transactions>(TransactionHost);
   for (let i = 0; i < count; i += 1)
-    await dataSource.transaction((manager) =>
-      audit.record(manager, {
+    await transactions.withTransaction(() =>
+      audit.record({
         action: 'model.updated',
         entityType: 'model',
         entityId: `m-${i}`,
@@ -168,9 +170,10 @@ describe.each(testBackends())('audit tampering on %s', (backend) => {
   it('never advances the anchor for a change that rolled back', async () => {
     const head = (await rows(t.dataSource)).at(-1) as AuditEventEntity;
     const audit = t.app.get(AuditService);
+    const transactions = t.app.get<Transactions>(TransactionHost);
     await expect(
-      t.dataSource.transaction(async (manager) => {
-        await audit.record(manager, {
+      transactions.withTransaction(async () => {
+        await audit.record({
           action: 'model.deleted',
           entityType: 'model',
           entityId: 'm-rolled-back',

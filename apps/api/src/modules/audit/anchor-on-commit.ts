@@ -2,12 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type DataSource,
-  type EntityManager,
   type EntitySubscriberInterface,
   type QueryRunner,
   type TransactionCommitEvent,
   type TransactionRollbackEvent,
 } from 'typeorm';
+import {
+  InjectTransactions,
+  type Transactions,
+} from '../../database/transactions';
 import { type Anchor } from './anchor-file';
 import { ChainAnchor } from './chain-anchor';
 
@@ -21,14 +24,15 @@ export class AnchorOnCommit implements EntitySubscriberInterface {
 
   constructor(
     @InjectDataSource() dataSource: DataSource,
+    @InjectTransactions() private readonly txHost: Transactions,
     private readonly anchor: ChainAnchor,
   ) {
     dataSource.subscribers.push(this);
   }
 
-  /** Anchors `head` when the manager's transaction commits; at once when it has none. */
-  after(manager: EntityManager, head: Anchor): void {
-    const runner = manager.queryRunner;
+  /** Anchors `head` when the current transaction commits; at once when none is open. */
+  after(head: Anchor): void {
+    const runner = this.txHost.tx.queryRunner;
     if (runner?.isTransactionActive) this.pending.set(runner, head);
     else this.anchor.advance(head);
   }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource } from 'typeorm';
+import {
+  InjectTransactions,
+  type Transactions,
+} from '../../database/transactions';
 import { AuditChainKeyEntity } from './audit-chain-key.entity';
 
 export type StoredChainKey = Pick<
@@ -11,15 +13,15 @@ export type StoredChainKey = Pick<
 /** The sealed chain MAC keys: queries only. */
 @Injectable()
 export class AuditChainKeysRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectTransactions() private readonly txHost: Transactions) {}
 
   findAll(): Promise<StoredChainKey[]> {
-    return this.dataSource.getRepository(AuditChainKeyEntity).find();
+    return this.txHost.tx.getRepository(AuditChainKeyEntity).find();
   }
 
   /** Another replica may have stored it first: the same key, so theirs is as good. */
   async insert(key: StoredChainKey): Promise<void> {
-    await this.dataSource
+    await this.txHost.tx
       .createQueryBuilder()
       .insert()
       .into(AuditChainKeyEntity)
@@ -29,7 +31,7 @@ export class AuditChainKeysRepository {
   }
 
   async rewrap(key: StoredChainKey): Promise<void> {
-    await this.dataSource.getRepository(AuditChainKeyEntity).update(
+    await this.txHost.tx.getRepository(AuditChainKeyEntity).update(
       { keyId: key.keyId },
       {
         wrappingKeyId: key.wrappingKeyId,

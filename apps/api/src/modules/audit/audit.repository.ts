@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  type DataSource,
-  type EntityManager,
-  type SelectQueryBuilder,
-} from 'typeorm';
+  InjectTransactions,
+  type Transactions,
+} from '../../database/transactions';
+import { type SelectQueryBuilder } from 'typeorm';
 import { type QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { type AuditEventFilter } from '@llm-registry/contracts';
-import { lockUntilCommit } from '../../database/advisory-lock';
+import { AdvisoryLocks } from '../../database/advisory-lock';
 import { AuditEventEntity } from './audit-event.entity';
 
 /** The filter with its dates parsed. */
@@ -28,36 +27,35 @@ export interface ChainHead {
 /** Audit rows: queries only. The chain's order is `seq`; every read walks it by keyset, never by offset. */
 @Injectable()
 export class AuditRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectTransactions() private readonly txHost: Transactions,
+    private readonly locks: AdvisoryLocks,
+  ) {}
 
   /**
    * Takes the chain for the rest of the caller's transaction and returns its head: writers queue here,
    * so two transactions can never append after the same event (no fork).
    */
-  async lockHead(manager: EntityManager): Promise<ChainHead | null> {
-    await lockUntilCommit(manager, CHAIN_LOCK);
-    const [head] = (await manager.query(
+  async lockHead(): Promise<ChainHead | null> {
+    await this.locks.lockUntilCommit(CHAIN_LOCK);
+    const [head] = (await this.txHost.tx.query(
       'SELECT seq, hash, mac_key_id AS "macKeyId" FROM audit_events ORDER BY seq DESC LIMIT 1',
     )) as ChainHead[];
     return head ?? null;
   }
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
   /** The hash (MAC) of the event at `seq`; null when there is none. */
   async hashAt(seq: string): Promise<string | null> {
-    const [row] = (await this.dataSource.query(
+    const [row] = (await this.txHost.tx.query(
       'SELECT hash FROM audit_events WHERE seq = $1',
       [seq],
     )) as { hash: string }[];
     return row?.hash ?? null;
   }
 
-  async insert(event: AuditEventEntity, manager: EntityManager): Promise<void> {
+  async insert(event: AuditEventEntity): Promise<void> {
     // `changes` is an open record, which TypeORM's deep-partial type cannot express.
-    await manager
+    await this.txHost.tx
       .getRepository(AuditEventEntity)
       .insert(event as QueryDeepPartialEntity<AuditEventEntity>);
   }
@@ -81,7 +79,7 @@ export class AuditRepository {
   }
 
   private filtered(query: AuditQuery): SelectQueryBuilder<AuditEventEntity> {
-    const qb = this.dataSource
+    const qb = this.txHost.tx
       .getRepository(AuditEventEntity)
       .createQueryBuilder('e')
       .where('TRUE');

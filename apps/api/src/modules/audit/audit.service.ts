@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import {
+  InjectTransactions,
+  type Transactions,
+} from '../../database/transactions';
 import { Injectable } from '@nestjs/common';
-import { type EntityManager } from 'typeorm';
 import {
   AUDIT_PAGE_LIMIT,
   type AuditAction,
@@ -49,6 +52,7 @@ const BATCH_SIZE = 1000;
 @Injectable()
 export class AuditService {
   constructor(
+    @InjectTransactions() private readonly txHost: Transactions,
     private readonly audit: AuditRepository,
     private readonly keys: AuditChainKeys,
     private readonly anchor: ChainAnchor,
@@ -59,9 +63,9 @@ export class AuditService {
    * Appends one event in the caller's transaction, so the change and its row commit or roll back
    * together. Call it last in the transaction: it holds the chain until commit.
    */
-  async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
+  async record(entry: AuditEntry): Promise<void> {
     const request = currentRequestContext();
-    const head = await this.audit.lockHead(manager);
+    const head = await this.audit.lockHead();
     // Appending goes on either way (the change must be audited); the anchor keeps the evidence.
     this.anchor.noteHead(head && { seq: head.seq, mac: head.hash });
     const content: ChainedContent = {
@@ -86,26 +90,23 @@ export class AuditService {
     };
     const key = this.keys.primary();
     const mac = macEvent(content, key);
-    await this.audit.insert(
-      {
-        seq: content.seq,
-        id: content.id,
-        at: content.at,
-        actorType: content.actor.type,
-        actorId: content.actor.id,
-        actorLabel: content.actor.label,
-        action: content.action,
-        entityType: content.entityType,
-        entityId: content.entityId,
-        changes: content.changes,
-        context: JSON.parse(JSON.stringify(content.context)) as AuditContext,
-        prevHash: content.prevHash,
-        hash: mac,
-        macKeyId: key.id,
-      },
-      manager,
-    );
-    this.anchorOnCommit.after(manager, { seq: content.seq, mac });
+    await this.audit.insert({
+      seq: content.seq,
+      id: content.id,
+      at: content.at,
+      actorType: content.actor.type,
+      actorId: content.actor.id,
+      actorLabel: content.actor.label,
+      action: content.action,
+      entityType: content.entityType,
+      entityId: content.entityId,
+      changes: content.changes,
+      context: JSON.parse(JSON.stringify(content.context)) as AuditContext,
+      prevHash: content.prevHash,
+      hash: mac,
+      macKeyId: key.id,
+    });
+    this.anchorOnCommit.after({ seq: content.seq, mac });
   }
 
   /**
@@ -113,10 +114,10 @@ export class AuditService {
    * so its SHA-256 prefix can no longer be rewritten unnoticed. Idempotent across replicas.
    */
   async sealLegacyChain(): Promise<void> {
-    await this.audit.transaction(async (manager) => {
-      const head = await this.audit.lockHead(manager);
+    await this.txHost.withTransaction(async () => {
+      const head = await this.audit.lockHead();
       if (!head || head.macKeyId) return;
-      await this.record(manager, {
+      await this.record({
         action: 'audit.chain_sealed',
         entityType: 'audit_chain',
         entityId: null,

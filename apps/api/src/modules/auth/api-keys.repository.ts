@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  type DataSource,
-  type EntityManager,
-  IsNull,
-  LessThan,
-  type Repository,
-} from 'typeorm';
+  InjectTransactions,
+  type Transactions,
+} from '../../database/transactions';
+import { IsNull, LessThan, type Repository } from 'typeorm';
 import { ApiKeyEntity } from './api-key.entity';
 
 /** How stale `last_used_at` may get: one write per key per minute, not one per request. */
@@ -14,17 +11,10 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 @Injectable()
 export class ApiKeysRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectTransactions() private readonly txHost: Transactions) {}
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
-  async insert(
-    values: Partial<ApiKeyEntity>,
-    manager?: EntityManager,
-  ): Promise<ApiKeyEntity> {
-    const repo = this.repo(manager);
+  async insert(values: Partial<ApiKeyEntity>): Promise<ApiKeyEntity> {
+    const repo = this.repo();
     const saved = await repo.save(repo.create(values));
     return repo.findOneByOrFail({ id: saved.id });
   }
@@ -46,8 +36,8 @@ export class ApiKeysRepository {
   }
 
   /** False when the key was already revoked. */
-  async revoke(id: string, manager?: EntityManager): Promise<boolean> {
-    const result = await this.repo(manager).update(
+  async revoke(id: string): Promise<boolean> {
+    const result = await this.repo().update(
       { id, revokedAt: IsNull() },
       { revokedAt: () => 'now()' },
     );
@@ -70,7 +60,7 @@ export class ApiKeysRepository {
       .execute();
   }
 
-  private repo(manager?: EntityManager): Repository<ApiKeyEntity> {
-    return (manager ?? this.dataSource.manager).getRepository(ApiKeyEntity);
+  private repo(): Repository<ApiKeyEntity> {
+    return this.txHost.tx.getRepository(ApiKeyEntity);
   }
 }

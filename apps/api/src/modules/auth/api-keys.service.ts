@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
+  InjectTransactions,
+  type Transactions,
+} from '../../database/transactions';
+import {
   DEFAULT_PAGE_SIZE,
   type ApiKey,
   type CreateApiKeyRequest,
@@ -19,6 +23,7 @@ import { hashToken, newApiKey } from './tokens';
 @Injectable()
 export class ApiKeysService {
   constructor(
+    @InjectTransactions() private readonly txHost: Transactions,
     private readonly keys: ApiKeysRepository,
     private readonly audit: AuditService,
   ) {}
@@ -35,19 +40,16 @@ export class ApiKeysService {
       ]);
     }
     const { key, prefix, hash } = newApiKey();
-    const entity = await this.keys.transaction(async (manager) => {
-      const row = await this.keys.insert(
-        {
-          name: request.name.trim(),
-          prefix,
-          keyHash: hash,
-          scope: request.scope ?? null,
-          expiresAt,
-          createdBy,
-        },
-        manager,
-      );
-      await this.audit.record(manager, {
+    const entity = await this.txHost.withTransaction(async () => {
+      const row = await this.keys.insert({
+        name: request.name.trim(),
+        prefix,
+        keyHash: hash,
+        scope: request.scope ?? null,
+        expiresAt,
+        createdBy,
+      });
+      await this.audit.record({
         action: 'api_key.created',
         entityType: 'api_key',
         entityId: row.id,
@@ -74,9 +76,9 @@ export class ApiKeysService {
         AuthErrorCode.ApiKeyNotFound,
         `No API key with id ${id}.`,
       );
-    await this.keys.transaction(async (manager) => {
-      if (!(await this.keys.revoke(id, manager))) return;
-      await this.audit.record(manager, {
+    await this.txHost.withTransaction(async () => {
+      if (!(await this.keys.revoke(id))) return;
+      await this.audit.record({
         action: 'api_key.revoked',
         entityType: 'api_key',
         entityId: id,

@@ -1,6 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
+import {
+  InjectTransactions,
+  type Transactions,
+} from '../../database/transactions';
 import { AppConfigService } from '../../config/app-config.service';
-import { lockUntilCommit } from '../../database/advisory-lock';
+import { AdvisoryLocks } from '../../database/advisory-lock';
 import { hashPassword } from './password-hasher';
 import { assertStrongPassword } from './password-policy';
 import { generatePassword } from './tokens';
@@ -20,9 +24,11 @@ export class BootstrapService {
   private generated: GeneratedCredentials | null = null;
 
   constructor(
+    @InjectTransactions() private readonly txHost: Transactions,
     private readonly users: UsersRepository,
     private readonly config: AppConfigService,
     private readonly audit: AuditService,
+    private readonly locks: AdvisoryLocks,
   ) {}
 
   async ensureAdmin(): Promise<void> {
@@ -30,21 +36,18 @@ export class BootstrapService {
     const configured = this.config.get('adminPassword');
     if (configured) assertStrongPassword(configured, 'ADMIN_PASSWORD', email);
     const password = configured ?? generatePassword();
-    const created = await this.users.transaction(async (manager) => {
-      await lockUntilCommit(manager, 'users.bootstrap');
-      if ((await this.users.count(manager)) > 0) return false;
-      const admin = await this.users.insert(
-        {
-          email,
-          displayName: 'Administrator',
-          role: 'admin',
-          passwordHash: await hashPassword(password),
-          // A generated password has been on a screen: its owner replaces it before using it.
-          passwordChangeRequired: !configured,
-        },
-        manager,
-      );
-      await this.audit.record(manager, userCreated(admin));
+    const created = await this.txHost.withTransaction(async () => {
+      await this.locks.lockUntilCommit('users.bootstrap');
+      if ((await this.users.count()) > 0) return false;
+      const admin = await this.users.insert({
+        email,
+        displayName: 'Administrator',
+        role: 'admin',
+        passwordHash: await hashPassword(password),
+        // A generated password has been on a screen: its owner replaces it before using it.
+        passwordChangeRequired: !configured,
+      });
+      await this.audit.record(userCreated(admin));
       return true;
     });
     if (!created) return;

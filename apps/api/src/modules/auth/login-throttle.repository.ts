@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource } from 'typeorm';
+import {
+  InjectTransactions,
+  type Transactions,
+} from '../../database/transactions';
 
 /**
  * Failures counted per key within a window; from the `limit`-th on, the key is blocked for
@@ -23,11 +25,11 @@ const blockFor = (failures: string) =>
 
 @Injectable()
 export class LoginThrottleRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectTransactions() private readonly txHost: Transactions) {}
 
   /** Seconds until the longest block among these keys ends; 0 when none is blocked. */
   async secondsBlocked(keys: string[]): Promise<number> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.txHost.tx.query(
       `SELECT coalesce(ceil(extract(epoch FROM max(blocked_until) - now())), 0)::int AS seconds
          FROM login_throttle WHERE key = ANY($1) AND blocked_until > now()`,
       [keys],
@@ -37,7 +39,7 @@ export class LoginThrottleRepository {
 
   /** Counts one failure in the key's window (one atomic statement, so replicas racing count each one). */
   async recordFailure(key: string, policy: ThrottlePolicy): Promise<void> {
-    await this.dataSource.query(
+    await this.txHost.tx.query(
       `INSERT INTO login_throttle AS t (key, window_started_at, failures, blocked_until)
          VALUES ($1, now(), 1, ${blockFor('1')})
        ON CONFLICT (key) DO UPDATE SET
@@ -55,7 +57,7 @@ export class LoginThrottleRepository {
   }
 
   async clear(key: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM login_throttle WHERE key = $1`, [
+    await this.txHost.tx.query(`DELETE FROM login_throttle WHERE key = $1`, [
       key,
     ]);
   }

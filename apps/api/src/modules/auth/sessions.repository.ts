@@ -1,27 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager, IsNull, Not } from 'typeorm';
+import {
+  InjectTransactions,
+  type Transactions,
+} from '../../database/transactions';
+import { IsNull, Not } from 'typeorm';
 import { SessionEntity } from './session.entity';
 
 @Injectable()
 export class SessionsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectTransactions() private readonly txHost: Transactions) {}
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
-  async insert(
-    values: Partial<SessionEntity>,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<SessionEntity> {
-    const repo = manager.getRepository(SessionEntity);
+  async insert(values: Partial<SessionEntity>): Promise<SessionEntity> {
+    const repo = this.txHost.tx.getRepository(SessionEntity);
     return repo.save(repo.create(values));
   }
 
   /** A live session with its (enabled) user, or null. */
   findLiveByTokenHash(tokenHash: string): Promise<SessionEntity | null> {
-    return this.dataSource
+    return this.txHost.tx
       .getRepository(SessionEntity)
       .createQueryBuilder('s')
       .innerJoinAndSelect('s.user', 'u')
@@ -33,25 +29,16 @@ export class SessionsRepository {
   }
 
   /** False when the session had already ended. */
-  async revoke(
-    id: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<boolean> {
-    const result = await manager
+  async revoke(id: string): Promise<boolean> {
+    const result = await this.txHost.tx
       .getRepository(SessionEntity)
       .update({ id, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
     return (result.affected ?? 0) > 0;
   }
 
   /** Every session of a user, except the one given (a password change keeps the caller signed in). */
-  async revokeAllOfUser(
-    userId: string,
-    exceptId?: string,
-    manager?: EntityManager,
-  ): Promise<void> {
-    const repo = (manager ?? this.dataSource.manager).getRepository(
-      SessionEntity,
-    );
+  async revokeAllOfUser(userId: string, exceptId?: string): Promise<void> {
+    const repo = this.txHost.tx.getRepository(SessionEntity);
     await repo.update(
       {
         userId,

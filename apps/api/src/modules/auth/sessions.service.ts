@@ -1,4 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import {
+  InjectTransactions,
+  type Transactions,
+} from '../../database/transactions';
 import { type LoginResponse } from '@llm-registry/contracts';
 import { AppConfigService } from '../../config/app-config.service';
 import { toUser } from './auth.mapper';
@@ -23,6 +27,7 @@ export interface ClientInfo {
 @Injectable()
 export class SessionsService {
   constructor(
+    @InjectTransactions() private readonly txHost: Transactions,
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
     private readonly throttle: LoginThrottleService,
@@ -45,8 +50,8 @@ export class SessionsService {
     if (!user || !valid || user.disabled) {
       await this.throttle.recordFailure(email, client.ip);
       // Its own transaction: the request fails, the attempt stays on record.
-      await this.sessions.transaction((manager) =>
-        this.audit.record(manager, {
+      await this.txHost.withTransaction(() =>
+        this.audit.record({
           action: 'auth.login_failed',
           entityType: 'user',
           entityId: user?.id ?? null,
@@ -66,20 +71,17 @@ export class SessionsService {
     const expiresAt = new Date(
       Date.now() + this.config.get('sessionTtlHours') * 3600_000,
     );
-    await this.sessions.transaction(async (manager) => {
-      const row = await this.sessions.insert(
-        {
-          userId: user.id,
-          tokenHash: session.hash,
-          csrfHash: csrf.hash,
-          expiresAt,
-          ip: client.ip.slice(0, 64),
-          userAgent: client.userAgent?.slice(0, 300) ?? null,
-        },
-        manager,
-      );
-      await this.users.touchLastLogin(user.id, manager);
-      await this.audit.record(manager, {
+    await this.txHost.withTransaction(async () => {
+      const row = await this.sessions.insert({
+        userId: user.id,
+        tokenHash: session.hash,
+        csrfHash: csrf.hash,
+        expiresAt,
+        ip: client.ip.slice(0, 64),
+        userAgent: client.userAgent?.slice(0, 300) ?? null,
+      });
+      await this.users.touchLastLogin(user.id);
+      await this.audit.record({
         action: 'auth.login_succeeded',
         entityType: 'session',
         entityId: row.id,
@@ -117,9 +119,9 @@ export class SessionsService {
   }
 
   async logout(sessionId: string): Promise<void> {
-    await this.sessions.transaction(async (manager) => {
-      if (!(await this.sessions.revoke(sessionId, manager))) return;
-      await this.audit.record(manager, {
+    await this.txHost.withTransaction(async () => {
+      if (!(await this.sessions.revoke(sessionId))) return;
+      await this.audit.record({
         action: 'auth.logout',
         entityType: 'session',
         entityId: sessionId,

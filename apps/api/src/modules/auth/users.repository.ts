@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager } from 'typeorm';
+import {
+  InjectTransactions,
+  type Transactions,
+} from '../../database/transactions';
 import { type UserRole } from '@llm-registry/contracts';
 import { containsPattern } from '../../database/like-pattern';
-import { lockUntilCommit } from '../../database/advisory-lock';
+import { AdvisoryLocks } from '../../database/advisory-lock';
 import { UserEntity } from './user.entity';
 import { EntityRepository } from '../../database/entity-repository';
 
@@ -16,8 +18,11 @@ export interface UserListQuery {
 
 @Injectable()
 export class UsersRepository extends EntityRepository<UserEntity> {
-  constructor(@InjectDataSource() dataSource: DataSource) {
-    super(dataSource, UserEntity);
+  constructor(
+    @InjectTransactions() txHost: Transactions,
+    private readonly locks: AdvisoryLocks,
+  ) {
+    super(txHost, UserEntity);
   }
 
   /** With the password hash, which no other query selects. */
@@ -52,16 +57,13 @@ export class UsersRepository extends EntityRepository<UserEntity> {
       .getManyAndCount();
   }
 
-  count(manager?: EntityManager): Promise<number> {
-    return this.repo(manager).count();
+  count(): Promise<number> {
+    return this.repo().count();
   }
 
   /** Enabled admins other than `exceptId`. */
-  countOtherActiveAdmins(
-    exceptId: string,
-    manager: EntityManager,
-  ): Promise<number> {
-    return this.repo(manager)
+  countOtherActiveAdmins(exceptId: string): Promise<number> {
+    return this.repo()
       .createQueryBuilder('u')
       .where(`u.role = 'admin' AND NOT u.disabled AND u.id <> :exceptId`, {
         exceptId,
@@ -70,35 +72,28 @@ export class UsersRepository extends EntityRepository<UserEntity> {
   }
 
   /** Serialises changes that could remove the last admin (two admins demoting each other at once). */
-  async lockAdminSet(manager: EntityManager): Promise<void> {
-    await lockUntilCommit(manager, 'users.admins');
+  async lockAdminSet(): Promise<void> {
+    await this.locks.lockUntilCommit('users.admins');
   }
 
-  async insert(
-    values: Partial<UserEntity>,
-    manager?: EntityManager,
-  ): Promise<UserEntity> {
-    const repo = this.repo(manager);
+  async insert(values: Partial<UserEntity>): Promise<UserEntity> {
+    const repo = this.repo();
     const saved = await repo.save(repo.create(values));
     return repo.findOneByOrFail({ id: saved.id });
   }
 
-  async update(
-    id: string,
-    changes: Partial<UserEntity>,
-    manager: EntityManager,
-  ): Promise<UserEntity> {
-    await this.repo(manager)
+  async update(id: string, changes: Partial<UserEntity>): Promise<UserEntity> {
+    await this.repo()
       .createQueryBuilder()
       .update()
       .set(changes)
       .where('id = :id', { id })
       .execute();
-    return this.repo(manager).findOneByOrFail({ id });
+    return this.repo().findOneByOrFail({ id });
   }
 
-  async touchLastLogin(id: string, manager?: EntityManager): Promise<void> {
-    await this.repo(manager)
+  async touchLastLogin(id: string): Promise<void> {
+    await this.repo()
       .createQueryBuilder()
       .update()
       .set({ lastLoginAt: () => 'now()', version: () => 'version' })
@@ -106,7 +101,7 @@ export class UsersRepository extends EntityRepository<UserEntity> {
       .execute();
   }
 
-  async delete(id: string, manager: EntityManager): Promise<void> {
-    await this.repo(manager).delete({ id });
+  async delete(id: string): Promise<void> {
+    await this.repo().delete({ id });
   }
 }

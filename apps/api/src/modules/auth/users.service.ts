@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { type EntityManager } from 'typeorm';
+import {
+  InjectTransactions,
+  type Transactions,
+} from '../../database/transactions';
 import {
   DEFAULT_PAGE_SIZE,
   type CreateUserRequest,
@@ -28,6 +31,7 @@ import { UsersRepository } from './users.repository';
 @Injectable()
 export class UsersService {
   constructor(
+    @InjectTransactions() private readonly txHost: Transactions,
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
     private readonly audit: AuditService,
@@ -38,17 +42,14 @@ export class UsersService {
     assertStrongPassword(request.password, 'password', email);
     try {
       const passwordHash = await hashPassword(request.password);
-      const entity = await this.users.transaction(async (manager) => {
-        const row = await this.users.insert(
-          {
-            email,
-            displayName: request.displayName.trim(),
-            role: request.role,
-            passwordHash,
-          },
-          manager,
-        );
-        await this.audit.record(manager, userCreated(row));
+      const entity = await this.txHost.withTransaction(async () => {
+        const row = await this.users.insert({
+          email,
+          displayName: request.displayName.trim(),
+          role: request.role,
+          passwordHash,
+        });
+        await this.audit.record(userCreated(row));
         return row;
       });
       return toUser(entity);
@@ -92,22 +93,15 @@ export class UsersService {
   /** Disabling a user or taking away admin signs them out everywhere. */
   async update(id: string, request: UpdateUserRequest): Promise<User> {
     const { version, ...changes } = request;
-    return this.users.transaction(async (manager) => {
-      await this.users.lockAdminSet(manager);
-      const current = await this.lockCurrent(id, version, manager);
+    return this.txHost.withTransaction(async () => {
+      await this.users.lockAdminSet();
+      const current = await this.lockCurrent(id, version);
       const next = { ...current, ...definedOnly(changes) };
-      if (losesAdmin(current, next)) await this.assertAnotherAdmin(id, manager);
-      const updated = await this.users.update(
-        id,
-        definedOnly(changes),
-        manager,
-      );
+      if (losesAdmin(current, next)) await this.assertAnotherAdmin(id);
+      const updated = await this.users.update(id, definedOnly(changes));
       if (next.disabled || current.role !== next.role)
-        await this.sessions.revokeAllOfUser(id, undefined, manager);
-      await this.audit.record(
-        manager,
-        userChanged('user.updated', current, updated),
-      );
+        await this.sessions.revokeAllOfUser(id, undefined);
+      await this.audit.record(userChanged('user.updated', current, updated));
       return toUser(updated);
     });
   }
@@ -121,17 +115,13 @@ export class UsersService {
     if (!user) throw notFound(id);
     assertStrongPassword(password, 'password', user.email);
     const passwordHash = await hashPassword(password);
-    await this.users.transaction(async (manager) => {
-      await this.users.update(
-        id,
-        { passwordHash, passwordChangeRequired: true },
-        manager,
-      );
-      await this.sessions.revokeAllOfUser(id, undefined, manager);
-      await this.audit.record(
-        manager,
-        passwordChanged('user.password_reset', id),
-      );
+    await this.txHost.withTransaction(async () => {
+      await this.users.update(id, {
+        passwordHash,
+        passwordChangeRequired: true,
+      });
+      await this.sessions.revokeAllOfUser(id, undefined);
+      await this.audit.record(passwordChanged('user.password_reset', id));
     });
   }
 
@@ -162,40 +152,32 @@ export class UsersService {
         },
       ]);
     const passwordHash = await hashPassword(newPassword);
-    await this.users.transaction(async (manager) => {
-      await this.users.update(
-        userId,
-        { passwordHash, passwordChangeRequired: false },
-        manager,
-      );
-      await this.sessions.revokeAllOfUser(userId, sessionId, manager);
-      await this.audit.record(
-        manager,
-        passwordChanged('auth.password_changed', userId),
-      );
+    await this.txHost.withTransaction(async () => {
+      await this.users.update(userId, {
+        passwordHash,
+        passwordChangeRequired: false,
+      });
+      await this.sessions.revokeAllOfUser(userId, sessionId);
+      await this.audit.record(passwordChanged('auth.password_changed', userId));
     });
   }
 
   async remove(id: string): Promise<void> {
-    await this.users.transaction(async (manager) => {
-      await this.users.lockAdminSet(manager);
-      const current = await this.lockCurrent(id, undefined, manager);
+    await this.txHost.withTransaction(async () => {
+      await this.users.lockAdminSet();
+      const current = await this.lockCurrent(id, undefined);
       if (current.role === 'admin' && !current.disabled)
-        await this.assertAnotherAdmin(id, manager);
-      await this.users.delete(id, manager);
-      await this.audit.record(
-        manager,
-        userChanged('user.deleted', current, null),
-      );
+        await this.assertAnotherAdmin(id);
+      await this.users.delete(id);
+      await this.audit.record(userChanged('user.deleted', current, null));
     });
   }
 
   private async lockCurrent(
     id: string,
     version: number | undefined,
-    manager: EntityManager,
   ): Promise<UserEntity> {
-    const current = await this.users.findByIdForUpdate(id, manager);
+    const current = await this.users.findByIdForUpdate(id);
     if (!current) throw notFound(id);
     if (version !== undefined && version !== current.version) {
       throw new VersionConflictProblem('user', current.version, version);
@@ -203,11 +185,8 @@ export class UsersService {
     return current;
   }
 
-  private async assertAnotherAdmin(
-    id: string,
-    manager: EntityManager,
-  ): Promise<void> {
-    if ((await this.users.countOtherActiveAdmins(id, manager)) === 0) {
+  private async assertAnotherAdmin(id: string): Promise<void> {
+    if ((await this.users.countOtherActiveAdmins(id)) === 0) {
       throw new AuthException(
         AuthErrorCode.LastAdmin,
         'This is the last enabled admin: make another user admin first, so the registry is never left without one.',

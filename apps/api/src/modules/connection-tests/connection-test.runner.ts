@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
+  InjectTransactions,
+  type Transactions,
+} from '../../database/transactions';
+import {
   classifyProviderError,
   endpointOrigin,
   listRemoteModels,
@@ -46,6 +50,7 @@ type Claim = { kind: 'claimed'; test: ConnectionTestEntity } | RunOutcome;
 @Injectable()
 export class ConnectionTestRunner {
   constructor(
+    @InjectTransactions() private readonly txHost: Transactions,
     private readonly tests: ConnectionTestsRepository,
     private readonly models: ModelsService,
     private readonly connections: ProviderConnectionsService,
@@ -88,19 +93,18 @@ export class ConnectionTestRunner {
   private async claim(testId: string): Promise<Claim> {
     const { rateLimit, rateWindowMs } = this.config.get('connectionTests');
     if (rateLimit === 0) return claimed(await this.tests.markRunning(testId));
-    return this.tests.transaction(async (manager): Promise<Claim> => {
-      const test = await this.tests.findByIdForUpdate(testId, manager);
+    return this.txHost.withTransaction(async (): Promise<Claim> => {
+      const test = await this.tests.findByIdForUpdate(testId);
       if (!test || test.finishedAt) return { kind: 'done' };
       if (test.providerConnectionId) {
         const ms = await this.tests.rateLimitDelay(
           test.providerConnectionId,
           rateLimit,
           rateWindowMs,
-          manager,
         );
         if (ms > 0) return { kind: 'delay', ms };
       }
-      return claimed(await this.tests.markRunning(testId, manager));
+      return claimed(await this.tests.markRunning(testId));
     });
   }
 
@@ -258,17 +262,10 @@ export class ConnectionTestRunner {
       test.subject === 'draft'
         ? { modelId: null, connectionId: null }
         : { modelId: test.modelId, connectionId: test.providerConnectionId };
-    await this.tests.transaction(async (manager) => {
-      await this.tests.recordResult(
-        test.id,
-        result,
-        finishedAt,
-        owners,
-        manager,
-      );
-      if (test.draftSecretId)
-        await this.secrets.delete(test.draftSecretId, manager);
-      await this.audit.record(manager, testCompleted(test, result));
+    await this.txHost.withTransaction(async () => {
+      await this.tests.recordResult(test.id, result, finishedAt, owners);
+      if (test.draftSecretId) await this.secrets.delete(test.draftSecretId);
+      await this.audit.record(testCompleted(test, result));
     });
   }
 }

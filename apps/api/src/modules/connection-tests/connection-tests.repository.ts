@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager } from 'typeorm';
+import {
+  InjectTransactions,
+  type Transactions,
+} from '../../database/transactions';
 import {
   type ConnectionTestListQuery,
   type ProbeResult,
 } from '@llm-registry/contracts';
-import { lockUntilCommit } from '../../database/advisory-lock';
-import { hydrate } from '../../database/hydrate';
+import { AdvisoryLocks } from '../../database/advisory-lock';
 import { ConnectionTestEntity } from './connection-test.entity';
 import { EntityRepository } from '../../database/entity-repository';
 
@@ -20,19 +21,19 @@ export type HistoryOwner =
   | { modelId: string }
   | { providerConnectionId: string };
 
-/** Connection test rows: queries only. Methods take the transaction's manager inside one. */
+/** Connection test rows: queries only, on the current transaction's manager. */
 @Injectable()
 export class ConnectionTestsRepository extends EntityRepository<ConnectionTestEntity> {
-  constructor(@InjectDataSource() dataSource: DataSource) {
-    super(dataSource, ConnectionTestEntity);
+  constructor(
+    @InjectTransactions() txHost: Transactions,
+    private readonly locks: AdvisoryLocks,
+  ) {
+    super(txHost, ConnectionTestEntity);
   }
 
   /** Marks the test running in one statement; null when it is gone or already finished. */
-  async markRunning(
-    id: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<ConnectionTestEntity | null> {
-    const result = await this.repo(manager)
+  async markRunning(id: string): Promise<ConnectionTestEntity | null> {
+    const result = await this.repo()
       .createQueryBuilder()
       .update()
       .set({
@@ -44,7 +45,7 @@ export class ConnectionTestsRepository extends EntityRepository<ConnectionTestEn
       .returning('*')
       .execute();
     const [row] = result.raw as Record<string, unknown>[];
-    return row ? hydrate(manager, ConnectionTestEntity, row) : null;
+    return row ? this.hydrate(row) : null;
   }
 
   findPage(
@@ -71,26 +72,22 @@ export class ConnectionTestsRepository extends EntityRepository<ConnectionTestEn
   }
 
   /** One INSERT … RETURNING: `save` would wrap it in a transaction of its own. */
-  async insert(
-    values: NewConnectionTest,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<ConnectionTestEntity> {
-    const result = await this.repo(manager)
+  async insert(values: NewConnectionTest): Promise<ConnectionTestEntity> {
+    const result = await this.repo()
       .createQueryBuilder()
       .insert()
       .values(values)
       .returning('*')
       .execute();
     const [row] = result.raw as Record<string, unknown>[];
-    return hydrate(manager, ConnectionTestEntity, row);
+    return this.hydrate(row);
   }
 
   async update(
     id: string,
     changes: Partial<ConnectionTestEntity>,
-    manager?: EntityManager,
   ): Promise<void> {
-    await this.repo(manager).update({ id }, changes);
+    await this.repo().update({ id }, changes);
   }
 
   /**
@@ -101,10 +98,9 @@ export class ConnectionTestsRepository extends EntityRepository<ConnectionTestEn
     connectionId: string,
     limit: number,
     windowMs: number,
-    manager: EntityManager,
   ): Promise<number> {
-    await lockUntilCommit(manager, `connection-tests.rate:${connectionId}`);
-    const [row] = (await manager.query(
+    await this.locks.lockUntilCommit(`connection-tests.rate:${connectionId}`);
+    const [row] = (await this.manager.query(
       `SELECT count(*)::int AS started,
               (extract(epoch FROM min(started_at)) * 1000)::float8 AS oldest
          FROM (SELECT started_at FROM connection_tests
@@ -127,14 +123,13 @@ export class ConnectionTestsRepository extends EntityRepository<ConnectionTestEn
     result: ProbeResult,
     finishedAt: Date,
     owners: { modelId: string | null; connectionId: string | null },
-    manager: EntityManager = this.dataSource.manager,
   ): Promise<void> {
     // Plain SQL on models and connections: neither `version` nor `updated_at` may move, or admins' edits
     // would conflict with tests.
     const latest = `last_test_id = $1, last_test_status = $2, last_test_category = $3,
                     last_test_message = $4, last_test_latency_ms = $5, last_test_at = $7`;
     const newer = '(last_test_at IS NULL OR last_test_at <= $7)';
-    await manager.query(
+    await this.manager.query(
       `WITH test AS (
          UPDATE connection_tests
             SET status = $2, category = $3, message = $4, latency_ms = $5, details = $6::jsonb,
@@ -162,12 +157,9 @@ export class ConnectionTestsRepository extends EntityRepository<ConnectionTestEn
    * reached; returns the new tests. One statement under a lock, so overlapping sweeps cannot both
    * pass a cap.
    */
-  async insertDueHealthChecks(
-    limit: number,
-    manager: EntityManager,
-  ): Promise<ConnectionTestEntity[]> {
-    await lockUntilCommit(manager, 'connection-tests.health-sweep');
-    const rows = (await manager.query(
+  async insertDueHealthChecks(limit: number): Promise<ConnectionTestEntity[]> {
+    await this.locks.lockUntilCommit('connection-tests.health-sweep');
+    const rows = (await this.manager.query(
       `INSERT INTO connection_tests (subject, trigger, model_id, provider_connection_id)
        SELECT 'model', 'scheduled', m.id, m.provider_connection_id
          FROM models m
@@ -186,6 +178,6 @@ export class ConnectionTestsRepository extends EntityRepository<ConnectionTestEn
        RETURNING *`,
       [limit],
     )) as Record<string, unknown>[];
-    return rows.map((row) => hydrate(manager, ConnectionTestEntity, row));
+    return rows.map((row) => this.hydrate(row));
   }
 }

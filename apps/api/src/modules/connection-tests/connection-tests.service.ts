@@ -1,4 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
+import {
+  InjectTransactions,
+  type Transactions,
+} from '../../database/transactions';
 import { Injectable, Logger } from '@nestjs/common';
 import { type Queue } from 'bullmq';
 import {
@@ -42,6 +46,7 @@ export class ConnectionTestsService {
   private readonly logger = new Logger('ConnectionTests');
 
   constructor(
+    @InjectTransactions() private readonly txHost: Transactions,
     private readonly tests: ConnectionTestsRepository,
     private readonly models: ModelsService,
     private readonly connections: ProviderConnectionsService,
@@ -112,31 +117,28 @@ export class ConnectionTestsService {
         refusals.map((e) => ({ ...e, field: `connection.${e.field}` })),
       );
     const origin = this.targets.originOf(definition);
-    const test = await this.tests.transaction(async (manager) => {
+    const test = await this.txHost.withTransaction(async () => {
       const secretId =
         draft && Object.keys(draft.secrets).length > 0
-          ? (await this.secrets.create(draft.secrets, manager)).id
+          ? (await this.secrets.create(draft.secrets)).id
           : null;
-      const row = await this.tests.insert(
-        {
-          subject: 'draft',
-          providerConnectionId: request.providerConnectionId ?? null,
-          draftModel: {
-            type: request.type,
-            provider: request.provider,
-            modelName: request.modelName,
-            params,
-          },
-          draftConnection: draft && {
-            baseUrl: draft.baseUrl,
-            settings: draft.settings as Record<string, string>,
-            authEnv: draft.authEnv,
-          },
-          draftSecretId: secretId,
+      const row = await this.tests.insert({
+        subject: 'draft',
+        providerConnectionId: request.providerConnectionId ?? null,
+        draftModel: {
+          type: request.type,
+          provider: request.provider,
+          modelName: request.modelName,
+          params,
         },
-        manager,
-      );
-      await this.audit.record(manager, testRequested(row, origin));
+        draftConnection: draft && {
+          baseUrl: draft.baseUrl,
+          settings: draft.settings as Record<string, string>,
+          authEnv: draft.authEnv,
+        },
+        draftSecretId: secretId,
+      });
+      await this.audit.record(testRequested(row, origin));
       return row;
     });
     return this.enqueue(test);
@@ -205,9 +207,9 @@ export class ConnectionTestsService {
     values: NewConnectionTest,
     origin: string | null,
   ): Promise<ConnectionTestAccepted> {
-    const test = await this.tests.transaction(async (manager) => {
-      const row = await this.tests.insert(values, manager);
-      await this.audit.record(manager, testRequested(row, origin));
+    const test = await this.txHost.withTransaction(async () => {
+      const row = await this.tests.insert(values);
+      await this.audit.record(testRequested(row, origin));
       return row;
     });
     return this.enqueue(test);

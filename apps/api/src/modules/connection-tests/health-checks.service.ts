@@ -1,5 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import {
+  InjectTransactions,
+  type Transactions,
+} from '../../database/transactions';
+import {
   Injectable,
   Logger,
   type OnApplicationBootstrap,
@@ -28,6 +32,7 @@ export class HealthChecksService implements OnApplicationBootstrap {
   private readonly logger = new Logger('HealthChecks');
 
   constructor(
+    @InjectTransactions() private readonly txHost: Transactions,
     private readonly tests: ConnectionTestsRepository,
     private readonly connectionTests: ConnectionTestsService,
     private readonly config: AppConfigService,
@@ -55,13 +60,9 @@ export class HealthChecksService implements OnApplicationBootstrap {
   }
 
   async sweep(): Promise<{ queued: number }> {
-    const tests = await this.tests.transaction(async (manager) => {
-      const queued = await this.tests.insertDueHealthChecks(
-        SWEEP_BATCH,
-        manager,
-      );
-      for (const test of queued)
-        await this.audit.record(manager, testRequested(test));
+    const tests = await this.txHost.withTransaction(async () => {
+      const queued = await this.tests.insertDueHealthChecks(SWEEP_BATCH);
+      for (const test of queued) await this.audit.record(testRequested(test));
       return queued;
     });
     // A refused enqueue has already marked its test failed.

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager } from 'typeorm';
+import {
+  InjectTransactions,
+  type Transactions,
+} from '../../database/transactions';
 import {
   GLOBAL_SCOPE,
   type DependencyKind,
@@ -10,7 +12,6 @@ import {
   type ModelType,
 } from '@llm-registry/contracts';
 import { EntityRepository } from '../../database/entity-repository';
-import { hydrate } from '../../database/hydrate';
 import { containsPattern } from '../../database/like-pattern';
 import { updateAndReload } from '../../database/update-and-reload';
 import { KnowledgeBaseEntity } from './knowledge-base.entity';
@@ -66,11 +67,11 @@ export interface DependedModel {
   isDefault: boolean;
 }
 
-/** Knowledge-base rows: queries only. Every method takes the transaction's manager when it runs inside one. */
+/** Knowledge-base rows: queries only, on the current transaction's manager. */
 @Injectable()
 export class KnowledgeBasesRepository extends EntityRepository<KnowledgeBaseEntity> {
-  constructor(@InjectDataSource() dataSource: DataSource) {
-    super(dataSource, KnowledgeBaseEntity);
+  constructor(@InjectTransactions() txHost: Transactions) {
+    super(txHost, KnowledgeBaseEntity);
   }
 
   /**
@@ -80,9 +81,8 @@ export class KnowledgeBasesRepository extends EntityRepository<KnowledgeBaseEnti
   async insertIfAbsent(
     id: string,
     values: KnowledgeBaseValues,
-    manager: EntityManager,
   ): Promise<KnowledgeBaseEntity | null> {
-    const result = await this.repo(manager)
+    const result = await this.repo()
       .createQueryBuilder()
       .insert()
       .values({ id, ...values })
@@ -90,19 +90,18 @@ export class KnowledgeBasesRepository extends EntityRepository<KnowledgeBaseEnti
       .returning('*')
       .execute();
     const [row] = result.raw as Record<string, unknown>[];
-    return row ? hydrate(manager, KnowledgeBaseEntity, row) : null;
+    return row ? this.hydrate(row) : null;
   }
 
   update(
     id: string,
     values: KnowledgeBaseValues,
-    manager: EntityManager,
   ): Promise<KnowledgeBaseEntity> {
-    return updateAndReload(this.repo(manager), id, values);
+    return updateAndReload(this.repo(), id, values);
   }
 
-  async delete(id: string, manager: EntityManager): Promise<void> {
-    await this.repo(manager).delete({ id });
+  async delete(id: string): Promise<void> {
+    await this.repo().delete({ id });
   }
 
   findPage(
@@ -142,14 +141,13 @@ export class KnowledgeBasesRepository extends EntityRepository<KnowledgeBaseEnti
   async dependentsOf(
     model: DependedModel,
     limit: number,
-    manager?: EntityManager,
   ): Promise<DependentRows> {
     const role = roleOf(model.type);
     if (!role) return { rows: [], bindings: 0, defaults: 0 };
     const column = ROLE_COLUMNS[role];
     const reliesOnDefault = model.isDefault && role !== 'embedding';
     const rows: (DependentRow & { bindings: string; defaults: string })[] =
-      await (manager ?? this.dataSource.manager).query(
+      await this.manager.query(
         `SELECT id, name, scope, via,
                 count(*) FILTER (WHERE via = 'binding') OVER () AS bindings,
                 count(*) FILTER (WHERE via = 'default') OVER () AS defaults
@@ -186,11 +184,8 @@ export class KnowledgeBasesRepository extends EntityRepository<KnowledgeBaseEnti
   async scopesBinding(
     modelId: string,
     role: KnowledgeBaseRole,
-    manager?: EntityManager,
   ): Promise<string[]> {
-    const rows: { scope: string }[] = await (
-      manager ?? this.dataSource.manager
-    ).query(
+    const rows: { scope: string }[] = await this.manager.query(
       `SELECT DISTINCT scope FROM knowledge_bases WHERE ${ROLE_COLUMNS[role]} = $1`,
       [modelId],
     );
@@ -202,9 +197,8 @@ export class KnowledgeBasesRepository extends EntityRepository<KnowledgeBaseEnti
     fromId: string,
     toId: string,
     role: KnowledgeBaseRole,
-    manager: EntityManager,
   ): Promise<{ id: string; name: string; scope: string }[]> {
-    const result = await this.repo(manager)
+    const result = await this.repo()
       .createQueryBuilder()
       .update()
       .set({ [ROLE_PROPERTIES[role]]: toId })

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { type EntityManager } from 'typeorm';
+import {
+  InjectTransactions,
+  type Transactions,
+} from '../../database/transactions';
 import {
   DEFAULT_PAGE_SIZE,
   GLOBAL_SCOPE,
@@ -44,6 +47,7 @@ import { ModelReferencesRepository } from './model-references.repository';
 @Injectable()
 export class KnowledgeBasesService {
   constructor(
+    @InjectTransactions() private readonly txHost: Transactions,
     private readonly knowledgeBases: KnowledgeBasesRepository,
     private readonly models: ModelReferencesRepository,
     private readonly audit: AuditService,
@@ -61,29 +65,22 @@ export class KnowledgeBasesService {
     request: UpsertKnowledgeBaseRequest,
   ): Promise<{ knowledgeBase: KnowledgeBase; created: boolean }> {
     assertMayManage(principal);
-    return this.knowledgeBases.transaction(async (manager) => {
+    return this.txHost.withTransaction(async () => {
       // Left out, the scope stays what it is; read unlocked here, and checked again once locked.
-      const existing = await this.knowledgeBases.findById(id, manager);
+      const existing = await this.knowledgeBases.findById(id);
       let values = declaredValues(principal, request, existing);
       // Another scope's model reads as unknown to a scoped key, as a missing one would.
-      const named = visibleModels(
-        principal,
-        await this.lockModelsUsed(manager, values),
-      );
-      let current = await this.knowledgeBases.findByIdForUpdate(id, manager);
+      const named = visibleModels(principal, await this.lockModelsUsed(values));
+      let current = await this.knowledgeBases.findByIdForUpdate(id);
       if (!current) {
         assertBindable(named, values, null);
-        const inserted = await this.knowledgeBases.insertIfAbsent(
-          id,
-          values,
-          manager,
-        );
+        const inserted = await this.knowledgeBases.insertIfAbsent(id, values);
         if (inserted) {
-          await this.recordChange(manager, null, inserted);
+          await this.recordChange(null, inserted);
           return { knowledgeBase: toKnowledgeBase(inserted), created: true };
         }
         // A concurrent first declaration of the same id won: this one updates it.
-        current = await this.knowledgeBases.findByIdForUpdate(id, manager);
+        current = await this.knowledgeBases.findByIdForUpdate(id);
         if (!current) throw KbDependencyException.notFound(id);
       }
       assertSameScope(principal, current);
@@ -91,25 +88,25 @@ export class KnowledgeBasesService {
         // Its scope changed since the unlocked read: declare it in the scope it has now (the named
         // models are the same, and locked already; the new scope's default slots are not).
         values = declaredValues(principal, request, current);
-        await this.lockModelsUsed(manager, values);
+        await this.lockModelsUsed(values);
       }
       assertBindable(named, values, current);
       if (!changed(current, values))
         return { knowledgeBase: toKnowledgeBase(current), created: false };
-      const saved = await this.knowledgeBases.update(id, values, manager);
-      await this.recordChange(manager, current, saved);
+      const saved = await this.knowledgeBases.update(id, values);
+      await this.recordChange(current, saved);
       return { knowledgeBase: toKnowledgeBase(saved), created: false };
     });
   }
 
   async remove(principal: Principal, id: string): Promise<void> {
     assertMayManage(principal);
-    await this.knowledgeBases.transaction(async (manager) => {
-      const current = await this.knowledgeBases.findByIdForUpdate(id, manager);
+    await this.txHost.withTransaction(async () => {
+      const current = await this.knowledgeBases.findByIdForUpdate(id);
       if (!current) throw KbDependencyException.notFound(id);
       assertSameScope(principal, current);
-      await this.knowledgeBases.delete(id, manager);
-      await this.audit.record(manager, {
+      await this.knowledgeBases.delete(id);
+      await this.audit.record({
         action: 'knowledge_base.deleted',
         entityType: 'knowledge_base',
         entityId: id,
@@ -191,23 +188,21 @@ export class KnowledgeBasesService {
    * Returns the named models as locked: what they are holds until commit.
    */
   private async lockModelsUsed(
-    manager: EntityManager,
     values: KnowledgeBaseValues,
   ): Promise<Map<string, ModelEntity>> {
     const byDefault = KNOWLEDGE_BASE_ROLES.filter(
       (role) => values[ROLE_PROPERTIES[role]] === null,
     );
-    await this.models.lockDefaultSlotsShared(byDefault, values.scope, manager);
-    const locked = await this.models.lockShared(namedModelIds(values), manager);
+    await this.models.lockDefaultSlotsShared(byDefault, values.scope);
+    const locked = await this.models.lockShared(namedModelIds(values));
     return new Map(locked.map((model) => [model.id, model]));
   }
 
   private async recordChange(
-    manager: EntityManager,
     before: KnowledgeBaseEntity | null,
     after: KnowledgeBaseEntity,
   ): Promise<void> {
-    await this.audit.record(manager, {
+    await this.audit.record({
       action: before ? 'knowledge_base.updated' : 'knowledge_base.created',
       entityType: 'knowledge_base',
       entityId: after.id,

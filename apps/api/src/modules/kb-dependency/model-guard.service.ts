@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { type EntityManager } from 'typeorm';
 import {
   MAX_LISTED_DEPENDENTS,
   type FieldError,
@@ -56,7 +55,6 @@ export class ModelGuardService {
    * moves them to it. A default with dependents needs `newDefaultId`. Deprecating keeps the bindings.
    */
   async prepareRetirement(
-    manager: EntityManager,
     model: ModelEntity,
     retirement: Retirement,
     replacement: ModelReplacement = {},
@@ -65,17 +63,14 @@ export class ModelGuardService {
     const dependents = await this.knowledgeBases.dependentsOf(
       model,
       MAX_LISTED_DEPENDENTS,
-      manager,
     );
     const newDefault = await this.checkNewDefault(
-      manager,
       model,
       replacement.newDefaultId,
     );
     const target =
       replacement.reassignTo !== undefined && role
         ? await this.checkReassignTarget(
-            manager,
             model,
             role,
             replacement.reassignTo,
@@ -102,7 +97,7 @@ export class ModelGuardService {
       );
     const reassigned =
       target && role
-        ? await this.knowledgeBases.reassign(model.id, target.id, role, manager)
+        ? await this.knowledgeBases.reassign(model.id, target.id, role)
         : [];
     return {
       role,
@@ -114,7 +109,6 @@ export class ModelGuardService {
 
   /** Refuses to change what an embedding index was built with while knowledge bases are bound to it. */
   async assertEmbeddingUnpinned(
-    manager: EntityManager,
     before: ModelEntity,
     after: Pick<ModelEntity, (typeof PINNED_FIELDS)[number] | 'params'>,
   ): Promise<void> {
@@ -131,7 +125,6 @@ export class ModelGuardService {
     const dependents = await this.knowledgeBases.dependentsOf(
       { ...before, isDefault: false },
       MAX_LISTED_DEPENDENTS,
-      manager,
     );
     if (dependents.bindings === 0) return;
     throw KbDependencyException.guard(
@@ -148,7 +141,6 @@ export class ModelGuardService {
 
   /** The named new default: another active model of the same type and scope. */
   private async checkNewDefault(
-    manager: EntityManager,
     model: ModelEntity,
     newDefaultId: string | undefined,
   ): Promise<ModelEntity | null> {
@@ -159,7 +151,7 @@ export class ModelGuardService {
       throw refuse(`cannot apply: ${model.name} is not a default`);
     if (newDefaultId === model.id)
       throw refuse('must name another model than the one leaving');
-    const [candidate] = await this.models.lockShared([newDefaultId], manager);
+    const [candidate] = await this.models.lockShared([newDefaultId]);
     if (!candidate) throw refuse(`no model with id ${newDefaultId}`);
     if (candidate.type !== model.type || candidate.scope !== model.scope)
       throw refuse(
@@ -172,7 +164,6 @@ export class ModelGuardService {
 
   /** The named replacement: active, same type, visible to every dependent, same dimensions for embeddings. */
   private async checkReassignTarget(
-    manager: EntityManager,
     model: ModelEntity,
     role: KnowledgeBaseRole,
     targetId: string,
@@ -182,7 +173,7 @@ export class ModelGuardService {
       new ValidationProblem([{ field: 'reassignTo', message }]);
     if (targetId === model.id)
       throw refuse('must name another model than the one leaving');
-    const [target] = await this.models.lockShared([targetId], manager);
+    const [target] = await this.models.lockShared([targetId]);
     if (!target) throw refuse(`no model with id ${targetId}`);
     if (target.type !== model.type)
       throw refuse(
@@ -190,11 +181,7 @@ export class ModelGuardService {
       );
     if (target.status !== 'active')
       throw refuse(`must be active; ${target.name} is ${target.status}`);
-    const scopes = await this.knowledgeBases.scopesBinding(
-      model.id,
-      role,
-      manager,
-    );
+    const scopes = await this.knowledgeBases.scopesBinding(model.id, role);
     const visible = visibleFromAll(scopes);
     if (scopes.length > 0 && !visible.includes(target.scope))
       throw refuse(

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import {
+  InjectTransactions,
+  type Transactions,
+} from '../../database/transactions';
+import { In } from 'typeorm';
 import { GLOBAL_SCOPE, type ModelType } from '@llm-registry/contracts';
-import { shareLockUntilCommit } from '../../database/advisory-lock';
+import { AdvisoryLocks } from '../../database/advisory-lock';
 import { defaultSlotKey } from '../registry/default-slot';
 import { ModelEntity } from '../registry/model.entity';
 
@@ -15,16 +18,19 @@ const MAX_CANDIDATES = 50;
  */
 @Injectable()
 export class ModelReferencesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectTransactions() private readonly txHost: Transactions,
+    private readonly locks: AdvisoryLocks,
+  ) {}
 
   /**
    * Reads the models and holds a share lock on them until the transaction ends: none can be deleted,
    * deactivated or changed while a binding to it is being written. Locked in id order, so two writers
    * naming the same models cannot deadlock.
    */
-  lockShared(ids: string[], manager: EntityManager): Promise<ModelEntity[]> {
+  lockShared(ids: string[]): Promise<ModelEntity[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return manager
+    return this.txHost.tx
       .getRepository(ModelEntity)
       .createQueryBuilder('m')
       .setLock('pessimistic_read')
@@ -41,23 +47,22 @@ export class ModelReferencesRepository {
   async lockDefaultSlotsShared(
     types: ModelType[],
     scope: string,
-    manager: EntityManager,
   ): Promise<void> {
     const keys = types.flatMap((type) =>
       [...new Set([scope, GLOBAL_SCOPE])].map((s) => defaultSlotKey(type, s)),
     );
-    for (const key of keys.sort()) await shareLockUntilCommit(manager, key);
+    for (const key of keys.sort()) await this.locks.shareLockUntilCommit(key);
   }
 
   findByIds(ids: string[]): Promise<ModelEntity[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(ModelEntity).findBy({ id: In(ids) });
+    return this.txHost.tx.getRepository(ModelEntity).findBy({ id: In(ids) });
   }
 
   /** The defaults of these types in these scopes and globally. */
   findDefaults(types: ModelType[], scopes: string[]): Promise<ModelEntity[]> {
     if (types.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(ModelEntity).findBy({
+    return this.txHost.tx.getRepository(ModelEntity).findBy({
       type: In(types),
       scope: In([...new Set([...scopes, GLOBAL_SCOPE])]),
       isDefault: true,
@@ -72,7 +77,7 @@ export class ModelReferencesRepository {
     model: ModelEntity,
     dependentScopes: string[],
   ): Promise<ModelEntity[]> {
-    const qb = this.dataSource
+    const qb = this.txHost.tx
       .getRepository(ModelEntity)
       .createQueryBuilder('m')
       .where('m.type = :type', { type: model.type })

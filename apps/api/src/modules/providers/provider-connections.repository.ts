@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager } from 'typeorm';
+import {
+  InjectTransactions,
+  type Transactions,
+} from '../../database/transactions';
 import {
   type ConnectionSortField,
   type ProviderConnectionListQuery,
@@ -24,18 +26,15 @@ const SORT_COLUMNS: Record<ConnectionSortField, string> = {
   updatedAt: 'c.updatedAt',
 };
 
-/** Provider connection rows: queries only. Methods take the transaction's manager inside one. */
+/** Provider connection rows: queries only, on the current transaction's manager. */
 @Injectable()
 export class ProviderConnectionsRepository extends EntityRepository<ProviderConnectionEntity> {
-  constructor(@InjectDataSource() dataSource: DataSource) {
-    super(dataSource, ProviderConnectionEntity);
+  constructor(@InjectTransactions() txHost: Transactions) {
+    super(txHost, ProviderConnectionEntity);
   }
 
-  findByName(
-    name: string,
-    manager?: EntityManager,
-  ): Promise<ProviderConnectionEntity | null> {
-    return this.repo(manager).findOneBy({ name });
+  findByName(name: string): Promise<ProviderConnectionEntity | null> {
+    return this.repo().findOneBy({ name });
   }
 
   findPage(
@@ -63,11 +62,8 @@ export class ProviderConnectionsRepository extends EntityRepository<ProviderConn
     return qb.getManyAndCount();
   }
 
-  insert(
-    values: ConnectionChanges,
-    manager: EntityManager,
-  ): Promise<ProviderConnectionEntity> {
-    const repo = this.repo(manager);
+  insert(values: ConnectionChanges): Promise<ProviderConnectionEntity> {
+    const repo = this.repo();
     return repo.save(repo.create(values));
   }
 
@@ -75,24 +71,18 @@ export class ProviderConnectionsRepository extends EntityRepository<ProviderConn
   update(
     id: string,
     changes: ConnectionChanges,
-    manager: EntityManager,
   ): Promise<ProviderConnectionEntity> {
-    return updateAndReload(this.repo(manager), id, changes);
+    return updateAndReload(this.repo(), id, changes);
   }
 
-  async delete(id: string, manager: EntityManager): Promise<void> {
-    await this.repo(manager).delete({ id });
+  async delete(id: string): Promise<void> {
+    await this.repo().delete({ id });
   }
 
   /** Models attached to each connection, in one query. */
-  async countModels(
-    ids: readonly string[],
-    manager?: EntityManager,
-  ): Promise<Map<string, number>> {
+  async countModels(ids: readonly string[]): Promise<Map<string, number>> {
     if (ids.length === 0) return new Map();
-    const rows: Array<{ id: string; count: string }> = await (
-      manager ?? this.dataSource.manager
-    ).query(
+    const rows: Array<{ id: string; count: string }> = await this.manager.query(
       `SELECT provider_connection_id AS id, count(*) AS count FROM models
        WHERE provider_connection_id = ANY($1::uuid[]) GROUP BY provider_connection_id`,
       [ids],
@@ -105,7 +95,7 @@ export class ProviderConnectionsRepository extends EntityRepository<ProviderConn
     connectionId: string,
   ): Promise<Map<string, string[]>> {
     const rows: Array<{ id: string; model_name: string }> =
-      await this.dataSource.query(
+      await this.manager.query(
         'SELECT id, model_name FROM models WHERE provider_connection_id = $1',
         [connectionId],
       );

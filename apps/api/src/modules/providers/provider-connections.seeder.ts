@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { type EntityManager } from 'typeorm';
 import { type ProviderId } from '@llm-registry/contracts';
 import { AuditService } from '../audit/audit.service';
 import { connectionChanged } from './provider-connection-audit';
@@ -15,25 +14,21 @@ export class ProviderConnectionsSeeder {
   ) {}
 
   /** The seeded connection of each provider, created if missing; by provider. */
-  async ensureSeeded(manager: EntityManager): Promise<Map<ProviderId, string>> {
+  async ensureSeeded(): Promise<Map<ProviderId, string>> {
     const ids = new Map<ProviderId, string>();
     for (const seed of SEED_CONNECTIONS) {
-      const existing = await this.connections.findByName(seed.name, manager);
+      const existing = await this.connections.findByName(seed.name);
       let connection = existing;
       if (!connection) {
-        connection = await this.connections.insert(
-          {
-            ...seed,
-            baseUrl: null,
-            settings: {},
-            secretId: null,
-            secretOrigin: null,
-            enabled: true,
-          },
-          manager,
-        );
+        connection = await this.connections.insert({
+          ...seed,
+          baseUrl: null,
+          settings: {},
+          secretId: null,
+          secretOrigin: null,
+          enabled: true,
+        });
         await this.audit.record(
-          manager,
           connectionChanged('provider.created', null, connection),
         );
       }

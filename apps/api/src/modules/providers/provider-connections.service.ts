@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { type EntityManager } from 'typeorm';
 import {
   DEFAULT_PAGE_SIZE,
   type CreateProviderConnectionRequest,
@@ -15,6 +14,10 @@ import {
   VersionConflictProblem,
 } from '../../common/problem/problem.exception';
 import { isUniqueViolation } from '../../database/postgres-errors';
+import {
+  InjectTransactions,
+  type Transactions,
+} from '../../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import { SecretsService } from '../secrets/secrets.service';
 import { ConnectionChangeEvents } from './connection-change-events';
@@ -47,6 +50,7 @@ import { ProvidersException } from './providers.exception';
 @Injectable()
 export class ProviderConnectionsService {
   constructor(
+    @InjectTransactions() private readonly txHost: Transactions,
     private readonly connections: ProviderConnectionsRepository,
     private readonly secrets: SecretsService,
     private readonly audit: AuditService,
@@ -76,22 +80,15 @@ export class ProviderConnectionsService {
     return this.presenter.presentOne(await this.getEntity(id));
   }
 
-  async getEntity(
-    id: string,
-    manager?: EntityManager,
-  ): Promise<ProviderConnectionEntity> {
-    const entity = await this.connections.findById(id, manager);
+  async getEntity(id: string): Promise<ProviderConnectionEntity> {
+    const entity = await this.connections.findById(id);
     if (!entity) throw ProvidersException.notFound(id);
     return entity;
   }
 
   /** For models: the connection must exist and be of the model's provider. */
-  async assertUsableBy(
-    id: string,
-    provider: ProviderId,
-    manager?: EntityManager,
-  ): Promise<void> {
-    const connection = await this.connections.findById(id, manager);
+  async assertUsableBy(id: string, provider: ProviderId): Promise<void> {
+    const connection = await this.connections.findById(id);
     const problem = !connection
       ? 'names no provider connection'
       : connection.provider !== provider
@@ -104,8 +101,8 @@ export class ProviderConnectionsService {
   }
 
   /** The seeded connection of each provider, created if missing; by provider. */
-  ensureSeeded(manager: EntityManager): Promise<Map<ProviderId, string>> {
-    return this.seeder.ensureSeeded(manager);
+  ensureSeeded(): Promise<Map<ProviderId, string>> {
+    return this.seeder.ensureSeeded();
   }
 
   async create(
@@ -126,26 +123,22 @@ export class ProviderConnectionsService {
     if (refusals.length > 0) throw new ValidationProblem(refusals);
     const secretOrigin = this.targets.originOf(route);
     const entity = await this.withNameCheck(request.name, () =>
-      this.connections.transaction(async (manager) => {
+      this.txHost.withTransaction(async () => {
         const secretId =
           Object.keys(definition.secrets).length > 0
-            ? (await this.secrets.create(definition.secrets, manager)).id
+            ? (await this.secrets.create(definition.secrets)).id
             : null;
-        const row = await this.connections.insert(
-          {
-            name: request.name,
-            provider: request.provider,
-            baseUrl: definition.baseUrl,
-            settings: definition.settings,
-            secretId,
-            secretOrigin: secretId ? secretOrigin : null,
-            authEnv: definition.authEnv,
-            enabled: request.enabled ?? true,
-          },
-          manager,
-        );
+        const row = await this.connections.insert({
+          name: request.name,
+          provider: request.provider,
+          baseUrl: definition.baseUrl,
+          settings: definition.settings,
+          secretId,
+          secretOrigin: secretId ? secretOrigin : null,
+          authEnv: definition.authEnv,
+          enabled: request.enabled ?? true,
+        });
         await this.audit.record(
-          manager,
           connectionChanged('provider.created', null, row, {
             before: {},
             after: definition.secrets,
@@ -174,10 +167,10 @@ export class ProviderConnectionsService {
     request: UpdateProviderConnectionRequest,
   ): Promise<ProviderConnection> {
     const updated = await this.withNameCheck(request.name ?? '', () =>
-      this.connections.transaction(async (manager) => {
-        const current = await this.lockCurrent(id, request.version, manager);
+      this.txHost.withTransaction(async () => {
+        const current = await this.lockCurrent(id, request.version);
         const stored = current.secretId
-          ? await this.secrets.reveal(current.secretId, manager)
+          ? await this.secrets.reveal(current.secretId)
           : {};
         const plan = planCredentialChange(current, stored, request);
         const refusals = plan.recheckRoute
@@ -193,18 +186,17 @@ export class ProviderConnectionsService {
         const changes: ConnectionChanges = {
           baseUrl: plan.baseUrl,
           settings: plan.settings,
-          secretId: await this.storeSecret(plan.secret, manager),
+          secretId: await this.storeSecret(plan.secret),
           secretOrigin: this.secretOriginOf(plan),
           authEnv: plan.authEnv,
         };
         if (request.name !== undefined) changes.name = request.name;
         if (request.enabled !== undefined) changes.enabled = request.enabled;
-        const row = await this.connections.update(id, changes, manager);
+        const row = await this.connections.update(id, changes);
         // Only once the row no longer refers to it.
         if (plan.secret.action === 'delete')
-          await this.secrets.delete(plan.secret.secretId, manager);
+          await this.secrets.delete(plan.secret.secretId);
         await this.audit.record(
-          manager,
           connectionChanged('provider.updated', current, row, {
             before: stored,
             after: storedValuesAfter(plan.secret),
@@ -219,20 +211,16 @@ export class ProviderConnectionsService {
 
   /** Refused while models use the connection: they would lose their endpoint and credentials. */
   async remove(id: string, version?: number): Promise<void> {
-    await this.connections.transaction(async (manager) => {
-      const current = await this.lockCurrent(id, version, manager);
-      const models = (await this.connections.countModels([id], manager)).get(
-        id,
-      );
+    await this.txHost.withTransaction(async () => {
+      const current = await this.lockCurrent(id, version);
+      const models = (await this.connections.countModels([id])).get(id);
       if (models) throw ProvidersException.inUse(current.name, models);
       const stored = current.secretId
-        ? await this.secrets.reveal(current.secretId, manager)
+        ? await this.secrets.reveal(current.secretId)
         : {};
-      await this.connections.delete(id, manager);
-      if (current.secretId)
-        await this.secrets.delete(current.secretId, manager);
+      await this.connections.delete(id);
+      if (current.secretId) await this.secrets.delete(current.secretId);
       await this.audit.record(
-        manager,
         connectionChanged('provider.deleted', current, null, {
           before: stored,
           after: {},
@@ -245,9 +233,8 @@ export class ProviderConnectionsService {
   private async lockCurrent(
     id: string,
     version: number | undefined,
-    manager: EntityManager,
   ): Promise<ProviderConnectionEntity> {
-    const current = await this.connections.findByIdForUpdate(id, manager);
+    const current = await this.connections.findByIdForUpdate(id);
     if (!current) throw ProvidersException.notFound(id);
     if (version !== undefined && version !== current.version)
       throw new VersionConflictProblem('connection', current.version, version);
@@ -255,18 +242,15 @@ export class ProviderConnectionsService {
   }
 
   /** The secret row after the change: written under a fresh data key, or none. */
-  private async storeSecret(
-    step: SecretStep,
-    manager: EntityManager,
-  ): Promise<string | null> {
+  private async storeSecret(step: SecretStep): Promise<string | null> {
     switch (step.action) {
       case 'none':
       case 'delete':
         return null;
       case 'create':
-        return (await this.secrets.create(step.values, manager)).id;
+        return (await this.secrets.create(step.values)).id;
       case 'replace':
-        await this.secrets.replace(step.secretId, step.values, manager);
+        await this.secrets.replace(step.secretId, step.values);
         return step.secretId;
     }
   }

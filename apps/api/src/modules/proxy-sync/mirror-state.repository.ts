@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource } from 'typeorm';
+import {
+  InjectTransactions,
+  type Transactions,
+} from '../../database/transactions';
 import { type ProxySyncState } from '@llm-registry/contracts';
 import { ModelEntity } from '../registry/model.entity';
 import { ABSENT_FINGERPRINT } from './deployment';
@@ -46,11 +48,11 @@ function modelIdsAmong(ids: readonly string[]): string[] {
  */
 @Injectable()
 export class MirrorStateRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectTransactions() private readonly txHost: Transactions) {}
 
   /** The model with its connection; null once deleted. */
   findModel(id: string): Promise<ModelEntity | null> {
-    return this.dataSource.getRepository(ModelEntity).findOne({
+    return this.txHost.tx.getRepository(ModelEntity).findOne({
       where: { id },
       relations: { providerConnection: true },
     });
@@ -58,7 +60,7 @@ export class MirrorStateRepository {
 
   /** Serving models with their connections, by id after `afterId`: a reconcile walks them page by page. */
   pageOfServing(afterId: string | null, limit: number): Promise<ModelEntity[]> {
-    const qb = this.dataSource
+    const qb = this.txHost.tx
       .getRepository(ModelEntity)
       .createQueryBuilder('m')
       .leftJoinAndSelect('m.providerConnection', 'c')
@@ -68,7 +70,7 @@ export class MirrorStateRepository {
   }
 
   async servingIdsOfConnections(connectionIds: string[]): Promise<string[]> {
-    const rows = (await this.dataSource.query(
+    const rows = (await this.txHost.tx.query(
       `SELECT id FROM models m WHERE provider_connection_id = ANY($1::uuid[]) AND ${servingSql('m')}`,
       [connectionIds],
     )) as { id: string }[];
@@ -80,7 +82,7 @@ export class MirrorStateRepository {
     ids: readonly string[],
     options: { forget?: boolean } = {},
   ): Promise<void> {
-    await this.dataSource.query(
+    await this.txHost.tx.query(
       `UPDATE models SET proxy_sync_state = 'pending', proxy_sync_error = NULL
                          ${options.forget ? ', proxy_sync_fingerprint = NULL' : ''}
         WHERE id = ANY($1::uuid[])`,
@@ -90,7 +92,7 @@ export class MirrorStateRepository {
 
   /** The current version and status of each model that still exists, and its connection's version. */
   async currentOf(ids: readonly string[]): Promise<Map<string, CurrentModel>> {
-    const rows = (await this.dataSource.query(
+    const rows = (await this.txHost.tx.query(
       `SELECT m.id, m.version, m.status, c.version AS "connectionVersion"
          FROM models m LEFT JOIN provider_connections c ON c.id = m.provider_connection_id
         WHERE m.id = ANY($1::uuid[])`,
@@ -106,7 +108,7 @@ export class MirrorStateRepository {
   async record(outcomes: readonly MirrorOutcome[]): Promise<void> {
     for (let i = 0; i < outcomes.length; i += RECORD_BATCH) {
       const batch = outcomes.slice(i, i + RECORD_BATCH);
-      await this.dataSource.query(
+      await this.txHost.tx.query(
         `UPDATE models m
             SET proxy_sync_state = u.state, proxy_sync_error = u.error,
                 proxy_sync_fingerprint = u.fingerprint,
@@ -136,7 +138,7 @@ export class MirrorStateRepository {
     failedIds: readonly string[],
     before: Date,
   ): Promise<void> {
-    await this.dataSource.query(
+    await this.txHost.tx.query(
       `UPDATE models m
           SET proxy_sync_state = 'synced', proxy_sync_error = NULL,
               proxy_sync_fingerprint = $3, proxy_synced_at = now()
@@ -152,14 +154,14 @@ export class MirrorStateRepository {
 
   /** The mirror is off: what it once said about each model no longer holds. */
   async markOff(): Promise<void> {
-    await this.dataSource.query(
+    await this.txHost.tx.query(
       `UPDATE models SET proxy_sync_state = 'off', proxy_sync_error = NULL
         WHERE proxy_sync_state IN ('synced', 'pending', 'error')`,
     );
   }
 
   async countByState(): Promise<Record<ProxySyncState, number>> {
-    const rows = (await this.dataSource.query(
+    const rows = (await this.txHost.tx.query(
       `SELECT proxy_sync_state AS state, count(*)::int AS n FROM models
         WHERE proxy_sync_state IS NOT NULL GROUP BY proxy_sync_state`,
     )) as { state: ProxySyncState; n: number }[];

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager } from 'typeorm';
+import {
+  InjectTransactions,
+  type Transactions,
+} from '../../database/transactions';
 import { type ProxySyncTrigger } from '@llm-registry/contracts';
 import { EntityRepository } from '../../database/entity-repository';
-import { hydrate } from '../../database/hydrate';
 import { ProxySyncRunEntity } from './proxy-sync-run.entity';
 
 export type RunResult = Pick<
@@ -39,22 +40,19 @@ const KEEP_RUNS_DAYS = 30;
 
 @Injectable()
 export class ProxySyncRunsRepository extends EntityRepository<ProxySyncRunEntity> {
-  constructor(@InjectDataSource() dataSource: DataSource) {
-    super(dataSource, ProxySyncRunEntity);
+  constructor(@InjectTransactions() txHost: Transactions) {
+    super(txHost, ProxySyncRunEntity);
   }
 
-  async insert(
-    trigger: ProxySyncTrigger,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<ProxySyncRunEntity> {
-    const result = await this.repo(manager)
+  async insert(trigger: ProxySyncTrigger): Promise<ProxySyncRunEntity> {
+    const result = await this.repo()
       .createQueryBuilder()
       .insert()
       .values({ trigger })
       .returning('*')
       .execute();
     const [row] = result.raw as Record<string, unknown>[];
-    return hydrate(manager, ProxySyncRunEntity, row);
+    return this.hydrate(row);
   }
 
   /**
@@ -70,26 +68,17 @@ export class ProxySyncRunsRepository extends EntityRepository<ProxySyncRunEntity
       .returning('*')
       .execute();
     const [row] = result.raw as Record<string, unknown>[];
-    return row
-      ? hydrate(this.dataSource.manager, ProxySyncRunEntity, row)
-      : null;
+    return row ? this.hydrate(row) : null;
   }
 
-  async finish(
-    id: string,
-    result: RunResult,
-    manager: EntityManager,
-  ): Promise<ProxySyncRunEntity> {
-    await this.repo(manager).update(
-      { id },
-      { ...result, finishedAt: new Date() },
-    );
-    await manager.query(
+  async finish(id: string, result: RunResult): Promise<ProxySyncRunEntity> {
+    await this.repo().update({ id }, { ...result, finishedAt: new Date() });
+    await this.manager.query(
       `DELETE FROM proxy_sync_runs
         WHERE finished_at < now() - make_interval(days => $1)`,
       [KEEP_RUNS_DAYS],
     );
-    return this.repo(manager).findOneByOrFail({ id });
+    return this.repo().findOneByOrFail({ id });
   }
 
   findLatest(): Promise<ProxySyncRunEntity | null> {

@@ -1,4 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
+import {
+  InjectTransactions,
+  type Transactions,
+} from '../../database/transactions';
 import { Injectable, Logger } from '@nestjs/common';
 import { type Queue } from 'bullmq';
 import {
@@ -29,6 +33,7 @@ export class ProxySyncService {
   private readonly logger = new Logger('ProxySync');
 
   constructor(
+    @InjectTransactions() private readonly txHost: Transactions,
     private readonly runs: ProxySyncRunsRepository,
     private readonly state: MirrorStateRepository,
     private readonly clients: LiteLLMClients,
@@ -63,9 +68,9 @@ export class ProxySyncService {
   async requestReconcile(): Promise<ProxySyncRunAccepted> {
     if (!this.clients.enabled)
       throw new ProxySyncException(ProxySyncErrorCode.Disabled);
-    const run = await this.runs.transaction(async (manager) => {
-      const row = await this.runs.insert('manual', manager);
-      await this.audit.record(manager, runRequested(row));
+    const run = await this.txHost.withTransaction(async () => {
+      const row = await this.runs.insert('manual');
+      await this.audit.record(runRequested(row));
       return row;
     });
     try {
@@ -78,11 +83,10 @@ export class ProxySyncService {
       this.logger.error(
         `Could not queue reconcile ${run.id}: ${String(error)}`,
       );
-      await this.runs.transaction((manager) =>
+      await this.txHost.withTransaction(() =>
         this.runs.finish(
           run.id,
           failedRun('The job queue did not accept the run'),
-          manager,
         ),
       );
       throw new ProxySyncException(ProxySyncErrorCode.QueueUnavailable);

@@ -1,4 +1,8 @@
 import { isServing } from '@llm-registry/contracts';
+import {
+  InjectTransactions,
+  type Transactions,
+} from '../../database/transactions';
 import { Injectable, Logger } from '@nestjs/common';
 import { mapLimited } from '@llm-registry/providers';
 import { AppConfigService } from '../../config/app-config.service';
@@ -57,6 +61,7 @@ export class Reconciler {
   private readonly logger = new Logger('ProxySyncReconcile');
 
   constructor(
+    @InjectTransactions() private readonly txHost: Transactions,
     private readonly runs: ProxySyncRunsRepository,
     private readonly state: MirrorStateRepository,
     private readonly desired: DesiredDeployments,
@@ -76,9 +81,9 @@ export class Reconciler {
       : failedRun(
           'The LiteLLM mirror is off: set LITELLM_URL and LITELLM_MASTER_KEY',
         );
-    await this.runs.transaction(async (manager) => {
-      const finished = await this.runs.finish(run.id, result, manager);
-      await this.audit.record(manager, runFinished(finished));
+    await this.txHost.withTransaction(async () => {
+      const finished = await this.runs.finish(run.id, result);
+      await this.audit.record(runFinished(finished));
     });
   }
 

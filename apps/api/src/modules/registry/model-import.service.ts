@@ -1,5 +1,9 @@
+import { Propagation } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
-import { type EntityManager } from 'typeorm';
+import {
+  InjectTransactions,
+  type Transactions,
+} from '../../database/transactions';
 import {
   GLOBAL_SCOPE,
   getProviderSpec,
@@ -25,6 +29,7 @@ import { modelSnapshot, ModelsService } from './models.service';
 @Injectable()
 export class ModelImportService {
   constructor(
+    @InjectTransactions() private readonly txHost: Transactions,
     private readonly discovery: DiscoveryService,
     private readonly connections: ProviderConnectionsService,
     private readonly models: ModelsService,
@@ -43,12 +48,12 @@ export class ModelImportService {
     );
     const results: ImportItemResult[] = [];
     // One transaction, each model in a savepoint: one audit event for the request, failures apart.
-    await this.models.transaction(async (manager) => {
+    await this.txHost.withTransaction(async () => {
       const changes: AuditChanges = {};
       for (const item of request.models) {
         const remote = offered.get(item.modelName);
         const imported = remote
-          ? await this.importOne(manager, item, remote, {
+          ? await this.importOne(item, remote, {
               provider: connection.provider,
               providerConnectionId: connection.id,
               status: request.status ?? 'inactive',
@@ -70,7 +75,7 @@ export class ModelImportService {
           };
       }
       if (Object.keys(changes).length > 0)
-        await this.audit.record(manager, {
+        await this.audit.record({
           action: 'models.imported',
           entityType: 'provider_connection',
           entityId: connection.id,
@@ -85,7 +90,6 @@ export class ModelImportService {
   }
 
   private async importOne(
-    manager: EntityManager,
     item: ImportModelItem,
     remote: RemoteModel,
     base: Pick<
@@ -105,8 +109,8 @@ export class ModelImportService {
         `${getProviderSpec(base.provider).label} does not serve ${type} models.`,
       );
     try {
-      const model = await manager.transaction((inner) =>
-        this.models.createIn(inner, {
+      const model = await this.txHost.withTransaction(Propagation.Nested, () =>
+        this.models.createIn({
           ...base,
           name: item.name ?? item.modelName,
           type,

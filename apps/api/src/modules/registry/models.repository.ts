@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager } from 'typeorm';
+import {
+  InjectTransactions,
+  type Transactions,
+} from '../../database/transactions';
 import {
   GLOBAL_SCOPE,
   type ModelListQuery,
@@ -9,7 +11,7 @@ import {
 } from '@llm-registry/contracts';
 import { containsPattern } from '../../database/like-pattern';
 import { updateAndReload } from '../../database/update-and-reload';
-import { lockUntilCommit } from '../../database/advisory-lock';
+import { AdvisoryLocks } from '../../database/advisory-lock';
 import { defaultSlotKey } from './default-slot';
 import { ModelEntity } from './model.entity';
 import { servingSql } from './serving.sql';
@@ -29,11 +31,14 @@ const SORT_COLUMNS: Record<ModelSortField, string> = {
 /** The expression the trigram index covers; `q` must search exactly this to use it. */
 const SEARCH_DOCUMENT = `(m.name || ' ' || m.model_name || ' ' || coalesce(m.description, ''))`;
 
-/** Model rows: queries only. Every method takes the transaction's manager when it runs inside one. */
+/** Model rows: queries only, on the current transaction's manager. */
 @Injectable()
 export class ModelsRepository extends EntityRepository<ModelEntity> {
-  constructor(@InjectDataSource() dataSource: DataSource) {
-    super(dataSource, ModelEntity);
+  constructor(
+    @InjectTransactions() txHost: Transactions,
+    private readonly locks: AdvisoryLocks,
+  ) {
+    super(txHost, ModelEntity);
   }
 
   /** The model and its connection in one query. */
@@ -117,41 +122,26 @@ export class ModelsRepository extends EntityRepository<ModelEntity> {
     return this.repo().findOneBy({ type, scope, isDefault: true });
   }
 
-  hasDefault(
-    type: ModelType,
-    scope: string,
-    manager?: EntityManager,
-  ): Promise<boolean> {
-    return this.repo(manager).existsBy({ type, scope, isDefault: true });
+  hasDefault(type: ModelType, scope: string): Promise<boolean> {
+    return this.repo().existsBy({ type, scope, isDefault: true });
   }
 
-  async insert(
-    values: ModelChanges,
-    manager?: EntityManager,
-  ): Promise<ModelEntity> {
-    const repo = this.repo(manager);
+  async insert(values: ModelChanges): Promise<ModelEntity> {
+    const repo = this.repo();
     return repo.save(repo.create(values));
   }
 
   /** Updates the row and bumps its version; returns the fresh row. */
-  update(
-    id: string,
-    changes: ModelChanges,
-    manager: EntityManager,
-  ): Promise<ModelEntity> {
-    return updateAndReload(this.repo(manager), id, changes);
+  update(id: string, changes: ModelChanges): Promise<ModelEntity> {
+    return updateAndReload(this.repo(), id, changes);
   }
 
   /**
    * Serialises default changes for one (type, scope) until the transaction ends. Without it two
    * concurrent "set default" calls each clear the old default and both insert theirs.
    */
-  async lockDefaultSlot(
-    type: ModelType,
-    scope: string,
-    manager: EntityManager,
-  ): Promise<void> {
-    await lockUntilCommit(manager, defaultSlotKey(type, scope));
+  async lockDefaultSlot(type: ModelType, scope: string): Promise<void> {
+    await this.locks.lockUntilCommit(defaultSlotKey(type, scope));
   }
 
   /** Returns the ids that were the default (at most one, by the unique index). */
@@ -159,9 +149,8 @@ export class ModelsRepository extends EntityRepository<ModelEntity> {
     type: ModelType,
     scope: string,
     exceptId: string | null,
-    manager: EntityManager,
   ): Promise<string[]> {
-    const qb = this.repo(manager)
+    const qb = this.repo()
       .createQueryBuilder()
       .update()
       .set({ isDefault: false })
@@ -172,11 +161,8 @@ export class ModelsRepository extends EntityRepository<ModelEntity> {
   }
 
   /** Clears the successor of the deprecated models naming this one (bumping their versions); returns their ids. */
-  async clearSuccessor(
-    successorId: string,
-    manager: EntityManager,
-  ): Promise<string[]> {
-    const result = await this.repo(manager)
+  async clearSuccessor(successorId: string): Promise<string[]> {
+    const result = await this.repo()
       .createQueryBuilder()
       .update()
       .set({ successorId: null })
@@ -186,20 +172,16 @@ export class ModelsRepository extends EntityRepository<ModelEntity> {
     return (result.raw as { id: string }[]).map((row) => row.id).sort();
   }
 
-  async delete(id: string, manager?: EntityManager): Promise<boolean> {
-    const result = await this.repo(manager).delete({ id });
+  async delete(id: string): Promise<boolean> {
+    const result = await this.repo().delete({ id });
     return (result.affected ?? 0) > 0;
   }
 
-  count(manager?: EntityManager): Promise<number> {
-    return this.repo(manager).count();
+  count(): Promise<number> {
+    return this.repo().count();
   }
 
-  existsByScopeAndName(
-    scope: string,
-    name: string,
-    manager?: EntityManager,
-  ): Promise<boolean> {
-    return this.repo(manager).existsBy({ scope, name });
+  existsByScopeAndName(scope: string, name: string): Promise<boolean> {
+    return this.repo().existsBy({ scope, name });
   }
 }

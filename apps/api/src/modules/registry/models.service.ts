@@ -1,5 +1,9 @@
+import { Propagation } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
-import { type EntityManager } from 'typeorm';
+import {
+  InjectTransactions,
+  type Transactions,
+} from '../../database/transactions';
 import {
   DEFAULT_PAGE_SIZE,
   GLOBAL_SCOPE,
@@ -50,17 +54,13 @@ import { RegistryErrorCode, RegistryException } from './registry.exception';
 @Injectable()
 export class ModelsService {
   constructor(
+    @InjectTransactions() private readonly txHost: Transactions,
     private readonly models: ModelsRepository,
     private readonly connections: ProviderConnectionsService,
     private readonly audit: AuditService,
     private readonly guard: ModelGuardService,
     private readonly changes: ModelChangeEvents,
   ) {}
-
-  /** For callers that group several model changes under one audit event. */
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.models.transaction(work);
-  }
 
   async list(query: ModelListQuery): Promise<Page<Model>> {
     const page = query.page ?? 1;
@@ -80,9 +80,9 @@ export class ModelsService {
   }
 
   async create(request: CreateModelRequest): Promise<Model> {
-    const entity = await this.models.transaction(async (manager) => {
-      const created = await this.createIn(manager, request);
-      await this.audit.record(manager, {
+    const entity = await this.txHost.withTransaction(async () => {
+      const created = await this.createIn(request);
+      await this.audit.record({
         action: 'model.created',
         entityType: 'model',
         entityId: created.id,
@@ -98,10 +98,7 @@ export class ModelsService {
    * Creates the model in the caller's transaction; the caller audits it. A failure aborts that
    * transaction, so callers creating several run each in a savepoint.
    */
-  async createIn(
-    manager: EntityManager,
-    request: CreateModelRequest,
-  ): Promise<ModelEntity> {
+  async createIn(request: CreateModelRequest): Promise<ModelEntity> {
     const status = request.status ?? 'active';
     const scope = request.scope ?? GLOBAL_SCOPE;
     assertValidDefinition(request);
@@ -115,44 +112,40 @@ export class ModelsService {
       await this.connections.assertUsableBy(
         request.providerConnectionId,
         request.provider,
-        manager,
       );
     if (request.isDefault)
-      await this.takeDefaultSlot(request.type, scope, null, manager);
+      await this.takeDefaultSlot(request.type, scope, null);
     return this.withNameCheck(request.name, scope, () =>
-      this.models.insert(
-        {
-          name: request.name,
-          type: request.type,
-          provider: request.provider,
-          providerConnectionId: request.providerConnectionId ?? null,
-          modelName: request.modelName,
-          description: request.description ?? null,
-          endpoint: request.endpoint ?? null,
-          params: request.params ?? {},
-          capabilities: request.capabilities ?? [],
-          status,
-          isDefault: request.isDefault ?? false,
-          priority: request.priority ?? 100,
-          scope,
-          owner: request.owner ?? null,
-          inputPricePerMillion: request.inputPricePerMillion ?? null,
-          outputPricePerMillion: request.outputPricePerMillion ?? null,
-          ...healthCheckColumns(request.healthCheck),
-        },
-        manager,
-      ),
+      this.models.insert({
+        name: request.name,
+        type: request.type,
+        provider: request.provider,
+        providerConnectionId: request.providerConnectionId ?? null,
+        modelName: request.modelName,
+        description: request.description ?? null,
+        endpoint: request.endpoint ?? null,
+        params: request.params ?? {},
+        capabilities: request.capabilities ?? [],
+        status,
+        isDefault: request.isDefault ?? false,
+        priority: request.priority ?? 100,
+        scope,
+        owner: request.owner ?? null,
+        inputPricePerMillion: request.inputPricePerMillion ?? null,
+        outputPricePerMillion: request.outputPricePerMillion ?? null,
+        ...healthCheckColumns(request.healthCheck),
+      }),
     );
   }
 
   /** Fields left out keep their value; `params` and `capabilities` are replaced as a whole. */
   async update(id: string, request: UpdateModelRequest): Promise<Model> {
     const { version, healthCheck, ...changes } = request;
-    const updated = await this.models.transaction(async (manager) => {
-      const current = await this.lockCurrent(id, version, manager);
+    const updated = await this.txHost.withTransaction(async () => {
+      const current = await this.lockCurrent(id, version);
       const next = { ...current, ...definedOnly(changes) };
       assertValidDefinition(next);
-      await this.guard.assertEmbeddingUnpinned(manager, current, next);
+      await this.guard.assertEmbeddingUnpinned(current, next);
       const connectionTouched =
         changes.providerConnectionId !== undefined ||
         changes.provider !== undefined;
@@ -160,19 +153,14 @@ export class ModelsService {
         await this.connections.assertUsableBy(
           next.providerConnectionId,
           next.provider,
-          manager,
         );
       const row = await this.withNameCheck(next.name, current.scope, () =>
-        this.models.update(
-          id,
-          {
-            ...(definedOnly(changes) as ModelChanges),
-            ...healthCheckColumns(healthCheck),
-          },
-          manager,
-        ),
+        this.models.update(id, {
+          ...(definedOnly(changes) as ModelChanges),
+          ...healthCheckColumns(healthCheck),
+        }),
       );
-      await this.recordChange(manager, 'model.updated', current, row);
+      await this.recordChange('model.updated', current, row);
       return row;
     });
     await this.changes.publish([id]);
@@ -187,19 +175,9 @@ export class ModelsService {
     id: string,
     request: UpdateModelStatusRequest,
   ): Promise<Model> {
-    const updated = await this.models.transaction(async (manager) => {
-      const { before, after, impact } = await this.setStatusIn(
-        manager,
-        id,
-        request,
-      );
-      await this.recordChange(
-        manager,
-        'model.status_changed',
-        before,
-        after,
-        impact,
-      );
+    const updated = await this.txHost.withTransaction(async () => {
+      const { before, after, impact } = await this.setStatusIn(id, request);
+      await this.recordChange('model.status_changed', before, after, impact);
       return after;
     });
     await this.changes.publish([id]);
@@ -207,7 +185,6 @@ export class ModelsService {
   }
 
   private async setStatusIn(
-    manager: EntityManager,
     id: string,
     request: UpdateModelStatusRequest,
   ): Promise<{
@@ -216,32 +193,26 @@ export class ModelsService {
     impact: RetirementImpact | null;
   }> {
     const { status } = request;
-    const current = await this.lockForChange(manager, id, request);
+    const current = await this.lockForChange(id, request);
     const retirement = retirementOf(status);
     if (!retirement) assertNoReplacement(request);
     const changes: ModelChanges = {
       status,
-      ...(await this.deprecationColumns(manager, current, request)),
+      ...(await this.deprecationColumns(current, request)),
     };
     if (unchanged(current, changes))
       return { before: current, after: current, impact: null };
     const impact = retirement
-      ? await this.guard.prepareRetirement(
-          manager,
-          current,
-          retirement,
-          request,
-        )
+      ? await this.guard.prepareRetirement(current, retirement, request)
       : null;
     if (status !== 'active' && current.isDefault) changes.isDefault = false;
-    const after = await this.models.update(id, changes, manager);
-    await this.handOverDefault(manager, impact);
+    const after = await this.models.update(id, changes);
+    await this.handOverDefault(impact);
     return { before: current, after, impact };
   }
 
   /** `sunsetAt` and `successorId` belong to `deprecated`; any other status clears them. */
   private async deprecationColumns(
-    manager: EntityManager,
     model: ModelEntity,
     request: UpdateModelStatusRequest,
   ): Promise<Pick<ModelChanges, 'sunsetAt' | 'successorId'>> {
@@ -262,7 +233,7 @@ export class ModelsService {
       request.successorId === undefined
         ? model.successorId
         : request.successorId;
-    if (successorId) await this.assertSuccessor(manager, model, successorId);
+    if (successorId) await this.assertSuccessor(model, successorId);
     return {
       sunsetAt:
         request.sunsetAt === undefined
@@ -275,14 +246,13 @@ export class ModelsService {
   }
 
   private async assertSuccessor(
-    manager: EntityManager,
     model: ModelEntity,
     successorId: string,
   ): Promise<void> {
     const refuse = (message: string) =>
       new ValidationProblem([{ field: 'successorId', message }]);
     if (successorId === model.id) throw refuse('cannot be the model itself');
-    const successor = await this.models.findById(successorId, manager);
+    const successor = await this.models.findById(successorId);
     if (!successor) throw refuse(`no model with id ${successorId}`);
     if (successor.type !== model.type)
       throw refuse(
@@ -295,9 +265,9 @@ export class ModelsService {
   /** Makes the model the default of its type in its scope, clearing the previous default in the same transaction. */
   async setDefault(id: string, version?: number): Promise<Model> {
     const target = await this.getEntity(id);
-    const updated = await this.models.transaction(async (manager) => {
-      await this.models.lockDefaultSlot(target.type, target.scope, manager);
-      const current = await this.lockCurrent(id, version, manager);
+    const updated = await this.txHost.withTransaction(async () => {
+      await this.models.lockDefaultSlot(target.type, target.scope);
+      const current = await this.lockCurrent(id, version);
       if (current.status !== 'active') {
         throw new RegistryException(
           RegistryErrorCode.NotActive,
@@ -309,10 +279,9 @@ export class ModelsService {
         current.type,
         current.scope,
         id,
-        manager,
       );
-      const row = await this.models.update(id, { isDefault: true }, manager);
-      await this.audit.record(manager, {
+      const row = await this.models.update(id, { isDefault: true });
+      await this.audit.record({
         action: 'model.default_changed',
         entityType: 'model',
         entityId: id,
@@ -333,9 +302,9 @@ export class ModelsService {
 
   /** Knowledge bases relying on the model must be handed to a replacement in the same transaction. */
   async remove(id: string, query: DeleteModelQuery = {}): Promise<void> {
-    await this.models.transaction(async (manager) => {
-      const { removed, impact } = await this.removeIn(manager, id, query);
-      await this.audit.record(manager, {
+    await this.txHost.withTransaction(async () => {
+      const { removed, impact } = await this.removeIn(id, query);
+      await this.audit.record({
         action: 'model.deleted',
         entityType: 'model',
         entityId: id,
@@ -350,20 +319,14 @@ export class ModelsService {
 
   /** Deletes the model; deprecated models that named it as their successor are left without one. */
   private async removeIn(
-    manager: EntityManager,
     id: string,
     query: DeleteModelQuery,
   ): Promise<{ removed: ModelEntity; impact: DeletionImpact }> {
-    const current = await this.lockForChange(manager, id, query);
-    const impact = await this.guard.prepareRetirement(
-      manager,
-      current,
-      'delete',
-      query,
-    );
-    const successorOf = await this.models.clearSuccessor(id, manager);
-    await this.models.delete(id, manager);
-    await this.handOverDefault(manager, impact);
+    const current = await this.lockForChange(id, query);
+    const impact = await this.guard.prepareRetirement(current, 'delete', query);
+    const successorOf = await this.models.clearSuccessor(id);
+    await this.models.delete(id);
+    await this.handOverDefault(impact);
     return { removed: current, impact: { ...impact, successorOf } };
   }
 
@@ -374,28 +337,22 @@ export class ModelsService {
    * leave, and a leaving default sees every declaration committed before it.
    */
   private async lockForChange(
-    manager: EntityManager,
     id: string,
     request: { version?: number } & ModelReplacement,
   ): Promise<ModelEntity> {
     // Type and scope are fixed at creation, so reading them unlocked is safe.
-    const model = await this.models.findById(id, manager);
+    const model = await this.models.findById(id);
     if (!model) throw RegistryException.notFound(id);
-    await this.models.lockDefaultSlot(model.type, model.scope, manager);
-    return this.lockCurrent(id, request.version, manager);
+    await this.models.lockDefaultSlot(model.type, model.scope);
+    return this.lockCurrent(id, request.version);
   }
 
   /** Makes the retiring model's named successor the default, once the retiring one has let go. */
   private async handOverDefault(
-    manager: EntityManager,
     impact: RetirementImpact | null,
   ): Promise<void> {
     if (impact?.newDefault)
-      await this.models.update(
-        impact.newDefault.id,
-        { isDefault: true },
-        manager,
-      );
+      await this.models.update(impact.newDefault.id, { isDefault: true });
   }
 
   /**
@@ -405,11 +362,10 @@ export class ModelsService {
   async bulk(request: BulkActionRequest): Promise<BulkActionResponse> {
     assertBulkReassignments(request);
     const results: BulkItemResult[] = [];
-    await this.models.transaction(async (manager) => {
+    await this.txHost.withTransaction(async () => {
       const changes: AuditChanges = {};
       for (const id of new Set(request.ids)) {
         const item = await this.bulkItem(
-          manager,
           request.action,
           id,
           request.reassignTo?.[id],
@@ -418,7 +374,7 @@ export class ModelsService {
         if (item.changed) changes[id] = item.changed;
       }
       if (Object.keys(changes).length > 0)
-        await this.audit.record(manager, {
+        await this.audit.record({
           action: 'models.bulk',
           entityType: 'model',
           entityId: null,
@@ -467,15 +423,14 @@ export class ModelsService {
   }
 
   private async bulkItem(
-    manager: EntityManager,
     action: BulkActionRequest['action'],
     id: string,
     reassignTo: string | undefined,
   ): Promise<{ result: BulkItemResult; changed?: AuditFieldChange }> {
     try {
-      return await manager.transaction(async (inner) => {
+      return await this.txHost.withTransaction(Propagation.Nested, async () => {
         if (action === 'delete') {
-          const { removed, impact } = await this.removeIn(inner, id, {
+          const { removed, impact } = await this.removeIn(id, {
             reassignTo,
           });
           const handedOver = impactChanges(removed, impact);
@@ -494,7 +449,7 @@ export class ModelsService {
           };
         }
         const status = action === 'activate' ? 'active' : 'inactive';
-        const { before, after, impact } = await this.setStatusIn(inner, id, {
+        const { before, after, impact } = await this.setStatusIn(id, {
           status,
           reassignTo,
         });
@@ -520,7 +475,6 @@ export class ModelsService {
 
   /** Audits an update-like change unless nothing changed. */
   private async recordChange(
-    manager: EntityManager,
     action: 'model.updated' | 'model.status_changed',
     before: ModelEntity,
     after: ModelEntity,
@@ -531,7 +485,7 @@ export class ModelsService {
       ...impactChanges(before, impact),
     };
     if (Object.keys(changes).length === 0) return;
-    await this.audit.record(manager, {
+    await this.audit.record({
       action,
       entityType: 'model',
       entityId: after.id,
@@ -561,9 +515,8 @@ export class ModelsService {
   private async lockCurrent(
     id: string,
     version: number | undefined,
-    manager: EntityManager,
   ): Promise<ModelEntity> {
-    const current = await this.models.findByIdForUpdate(id, manager);
+    const current = await this.models.findByIdForUpdate(id);
     if (!current) throw RegistryException.notFound(id);
     if (version !== undefined && version !== current.version) {
       throw new VersionConflictProblem('model', current.version, version);
@@ -575,10 +528,9 @@ export class ModelsService {
     type: ModelType,
     scope: string,
     exceptId: string | null,
-    manager: EntityManager,
   ): Promise<void> {
-    await this.models.lockDefaultSlot(type, scope, manager);
-    await this.models.clearDefault(type, scope, exceptId, manager);
+    await this.models.lockDefaultSlot(type, scope);
+    await this.models.clearDefault(type, scope, exceptId);
   }
 
   /** Turns the unique index on (scope, name) into a 409 naming the field. */

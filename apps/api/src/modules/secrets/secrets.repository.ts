@@ -1,23 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  type DataSource,
-  type EntityManager,
-  Not,
-  type Repository,
-} from 'typeorm';
+  InjectTransactions,
+  type Transactions,
+} from '../../database/transactions';
+import { Not, type Repository } from 'typeorm';
 import { SecretEntity } from './secret.entity';
 
 @Injectable()
 export class SecretsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectTransactions() private readonly txHost: Transactions) {}
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
-  findById(id: string, manager?: EntityManager): Promise<SecretEntity | null> {
-    return this.repo(manager).findOneBy({ id });
+  findById(id: string): Promise<SecretEntity | null> {
+    return this.repo().findOneBy({ id });
   }
 
   async save(
@@ -25,13 +19,12 @@ export class SecretsRepository {
       SecretEntity,
       'id' | 'keyId' | 'wrappedKey' | 'ciphertext' | 'hints'
     >,
-    manager?: EntityManager,
   ): Promise<void> {
-    await this.repo(manager).save(this.repo(manager).create(values));
+    await this.repo().save(this.repo().create(values));
   }
 
-  async delete(id: string, manager?: EntityManager): Promise<void> {
-    await this.repo(manager).delete({ id });
+  async delete(id: string): Promise<void> {
+    await this.repo().delete({ id });
   }
 
   async findHints(
@@ -47,12 +40,8 @@ export class SecretsRepository {
   }
 
   /** A batch of secrets not yet under `keyId`, locked; rows another rotation holds are skipped. */
-  findBatchNotUnderKey(
-    keyId: string,
-    limit: number,
-    manager: EntityManager,
-  ): Promise<SecretEntity[]> {
-    return this.repo(manager)
+  findBatchNotUnderKey(keyId: string, limit: number): Promise<SecretEntity[]> {
+    return this.repo()
       .createQueryBuilder('s')
       .where('s.key_id <> :keyId', { keyId })
       .orderBy('s.id')
@@ -62,17 +51,12 @@ export class SecretsRepository {
       .getMany();
   }
 
-  async rewrap(
-    id: string,
-    keyId: string,
-    wrappedKey: string,
-    manager: EntityManager,
-  ): Promise<void> {
-    await this.repo(manager).update({ id }, { keyId, wrappedKey });
+  async rewrap(id: string, keyId: string, wrappedKey: string): Promise<void> {
+    await this.repo().update({ id }, { keyId, wrappedKey });
   }
 
   async keyIdsInUse(): Promise<string[]> {
-    const rows: Array<{ key_id: string }> = await this.dataSource.query(
+    const rows: Array<{ key_id: string }> = await this.txHost.tx.query(
       'SELECT DISTINCT key_id FROM secrets',
     );
     return rows.map((r) => r.key_id);
@@ -82,7 +66,7 @@ export class SecretsRepository {
     return this.repo().countBy({ keyId: Not(keyId) });
   }
 
-  private repo(manager?: EntityManager): Repository<SecretEntity> {
-    return (manager ?? this.dataSource.manager).getRepository(SecretEntity);
+  private repo(): Repository<SecretEntity> {
+    return this.txHost.tx.getRepository(SecretEntity);
   }
 }

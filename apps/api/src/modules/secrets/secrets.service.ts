@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import {
+  InjectTransactions,
+  type Transactions,
+} from '../../database/transactions';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { type EntityManager } from 'typeorm';
 import { AppStateRepository } from '../../database/app-state.repository';
 import { redactor } from '../../common/redaction/redactor';
 import {
@@ -44,6 +47,7 @@ export class SecretsService {
   private readonly logger = new Logger('Secrets');
 
   constructor(
+    @InjectTransactions() private readonly txHost: Transactions,
     private readonly secrets: SecretsRepository,
     private readonly appState: AppStateRepository,
     @Inject(KEYRING_SOURCE) private readonly source: KeyringSource,
@@ -53,27 +57,25 @@ export class SecretsService {
   /** Stores the values encrypted; returns the secret's id and the masked hint of each field. */
   async create(
     values: SecretValues,
-    manager?: EntityManager,
   ): Promise<{ id: string; hints: Record<string, string> }> {
-    return this.write(randomUUID(), values, manager);
+    return this.write(randomUUID(), values);
   }
 
   /** Replaces the values of a secret, under a fresh data key. */
   async replace(
     id: string,
     values: SecretValues,
-    manager?: EntityManager,
   ): Promise<{ id: string; hints: Record<string, string> }> {
-    return this.write(id, values, manager);
+    return this.write(id, values);
   }
 
-  async delete(id: string, manager?: EntityManager): Promise<void> {
-    await this.secrets.delete(id, manager);
+  async delete(id: string): Promise<void> {
+    await this.secrets.delete(id);
   }
 
   /** For the code that calls a provider, and only that code. */
-  async reveal(id: string, manager?: EntityManager): Promise<SecretValues> {
-    const row = await this.secrets.findById(id, manager);
+  async reveal(id: string): Promise<SecretValues> {
+    const row = await this.secrets.findById(id);
     if (!row) throw new Error(`Secret ${id} does not exist.`);
     const values = JSON.parse(open(row, id, this.source.keys)) as SecretValues;
     Object.values(values).forEach((value) => redactor.remember(value));
@@ -102,20 +104,14 @@ export class SecretsService {
     const keysBefore = await this.secrets.keyIdsInUse();
     let rewrapped = 0;
     for (;;) {
-      const done = await this.secrets.transaction(async (manager) => {
+      const done = await this.txHost.withTransaction(async () => {
         const batch = await this.secrets.findBatchNotUnderKey(
           primary.id,
           ROTATION_BATCH,
-          manager,
         );
         for (const row of batch) {
           const next = rewrap(row, row.id, this.source.keys);
-          await this.secrets.rewrap(
-            row.id,
-            next.keyId,
-            next.wrappedKey,
-            manager,
-          );
+          await this.secrets.rewrap(row.id, next.keyId, next.wrappedKey);
         }
         return batch.length;
       });
@@ -130,8 +126,8 @@ export class SecretsService {
       `Re-wrapped ${rewrapped} secrets under master key ${primary.id}`,
     );
     // Rotation commits in batches and can be resumed; its event marks that it completed.
-    await this.secrets.transaction((manager) =>
-      this.audit.record(manager, {
+    await this.txHost.withTransaction(() =>
+      this.audit.record({
         action: 'secret.rotated',
         entityType: 'secret',
         entityId: null,
@@ -198,14 +194,14 @@ export class SecretsService {
   private async write(
     id: string,
     values: SecretValues,
-    manager?: EntityManager,
   ): Promise<{ id: string; hints: Record<string, string> }> {
     Object.values(values).forEach((value) => redactor.remember(value));
     const hints = maskValues(values);
-    await this.secrets.save(
-      { id, ...seal(JSON.stringify(values), id, this.source.keys), hints },
-      manager,
-    );
+    await this.secrets.save({
+      id,
+      ...seal(JSON.stringify(values), id, this.source.keys),
+      hints,
+    });
     return { id, hints };
   }
 

@@ -540,10 +540,15 @@ describe('scheduled health checks', () => {
       })
     ).body.items as ConnectionTest[];
 
-  /** As if the last scheduled check ran long enough ago for the interval to have passed. */
+  /**
+   * As if the last scheduled check ran long enough ago for the interval to have passed, but never
+   * before today's UTC midnight: the daily cap counts from there, and a check moved into yesterday
+   * would free a slot. Needs the clock at least one interval (5 minutes) past midnight.
+   */
   const intervalPasses = (modelId: string) =>
     t.dataSource.query(
-      `UPDATE connection_tests SET created_at = created_at - interval '6 minutes'
+      `UPDATE connection_tests
+          SET created_at = GREATEST(created_at - interval '6 minutes', date_trunc('day', now(), 'UTC'))
         WHERE model_id = $1 AND trigger = 'scheduled'`,
       [modelId],
     );
@@ -556,56 +561,74 @@ describe('scheduled health checks', () => {
       { description: 'the next health sweep' },
     );
 
-  it('probes a model on its interval and never beyond its daily cap', async () => {
-    const connection = await t.request({
-      method: 'POST',
-      url: PROVIDERS,
-      body: {
-        name: 'ollama scheduled',
-        provider: 'ollama',
-        baseUrl: double.baseUrl,
-      },
-    });
-    const model = await t.request({
-      method: 'POST',
-      url: MODELS,
-      body: {
-        name: 'scheduled model',
-        type: 'generation',
-        provider: 'ollama',
-        modelName: DOUBLE_MODELS.ollama.chat,
-        providerConnectionId: connection.body.id,
-        healthCheck: { intervalMinutes: 5, dailyCap: 2 },
-      },
-    });
-    expect(model.body.healthCheck).toEqual({ intervalMinutes: 5, dailyCap: 2 });
-    const id = model.body.id as string;
+  it(
+    'probes a model on its interval and never beyond its daily cap',
+    async () => {
+      // Real clock time: in the first five minutes of a UTC day no check can be an interval old and
+      // still count for today, so wait for that to pass (only a run started just after midnight waits).
+      const sinceMidnightMs = Date.now() % 86_400_000;
+      const interval = 5 * 60_000;
+      if (sinceMidnightMs < interval)
+        await new Promise((resolve) =>
+          setTimeout(resolve, interval - sinceMidnightMs + 1_000),
+        );
+      const connection = await t.request({
+        method: 'POST',
+        url: PROVIDERS,
+        body: {
+          name: 'ollama scheduled',
+          provider: 'ollama',
+          baseUrl: double.baseUrl,
+        },
+      });
+      const model = await t.request({
+        method: 'POST',
+        url: MODELS,
+        body: {
+          name: 'scheduled model',
+          type: 'generation',
+          provider: 'ollama',
+          modelName: DOUBLE_MODELS.ollama.chat,
+          providerConnectionId: connection.body.id,
+          healthCheck: { intervalMinutes: 5, dailyCap: 2 },
+        },
+      });
+      expect(model.body.healthCheck).toEqual({
+        intervalMinutes: 5,
+        dailyCap: 2,
+      });
+      const id = model.body.id as string;
 
-    const first = await waitFor(() => scheduled(id), {
-      description: 'the first scheduled check to finish',
-      until: (items) => items.length === 1 && !!items[0].finishedAt,
-    });
-    expect(first[0]).toMatchObject({ trigger: 'scheduled', status: 'passed' });
-    // Within the interval: a sweep that looks after the first check queues no second one.
-    await expect(nextSweep()).resolves.toEqual({ queued: 0 });
-    expect(await scheduled(id)).toHaveLength(1);
+      const first = await waitFor(() => scheduled(id), {
+        description: 'the first scheduled check to finish',
+        until: (items) => items.length === 1 && !!items[0].finishedAt,
+      });
+      expect(first[0]).toMatchObject({
+        trigger: 'scheduled',
+        status: 'passed',
+      });
+      // Within the interval: a sweep that looks after the first check queues no second one.
+      await expect(nextSweep()).resolves.toEqual({ queued: 0 });
+      expect(await scheduled(id)).toHaveLength(1);
 
-    await intervalPasses(id);
-    await waitFor(() => scheduled(id), {
-      description: 'the second scheduled check',
-      until: (items) => items.length === 2,
-    });
-    // The cap of 2 a day holds even when the interval has passed again.
-    await intervalPasses(id);
-    await expect(nextSweep()).resolves.toEqual({ queued: 0 });
-    expect(await scheduled(id)).toHaveLength(2);
+      await intervalPasses(id);
+      await waitFor(() => scheduled(id), {
+        description: 'the second scheduled check',
+        until: (items) => items.length === 2,
+      });
+      // The cap of 2 a day holds even when the interval has passed again.
+      await intervalPasses(id);
+      await expect(nextSweep()).resolves.toEqual({ queued: 0 });
+      expect(await scheduled(id)).toHaveLength(2);
 
-    const unscheduled = await t.request({
-      method: 'GET',
-      url: `${MODELS}/${id}`,
-    });
-    expect(unscheduled.body.lastTest).toMatchObject({ status: 'passed' });
-  });
+      const unscheduled = await t.request({
+        method: 'GET',
+        url: `${MODELS}/${id}`,
+      });
+      expect(unscheduled.body.lastTest).toMatchObject({ status: 'passed' });
+    },
+    8 * 60_000, // room for the wait past midnight above
+  );
 
   it('refuses a half-set or out-of-range schedule, naming the field', async () => {
     const response = await t.request({

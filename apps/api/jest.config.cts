@@ -1,20 +1,8 @@
-module.exports = {
-  displayName: 'api',
-  preset: '../../jest.preset.js',
-  testEnvironment: 'node',
-  transform: {
-    '^.+\\.[tj]s$': [
-      'ts-jest',
-      {
-        tsconfig: '<rootDir>/tsconfig.spec.json',
-        diagnostics: { ignoreCodes: [151002] },
-      },
-    ],
-  },
+const { nodeProjectConfig } = require('../../tools/jest/node-project.cjs');
+
+module.exports = nodeProjectConfig(__dirname, 'api', {
   // @fastify/static loads the ESM-only content-disposition, which Jest cannot require (see the stand-in).
   moduleNameMapper: {
     '^content-disposition$': '<rootDir>/jest/content-disposition.cjs',
   },
-  moduleFileExtensions: ['ts', 'js', 'html'],
-  coverageDirectory: '../../coverage/apps/api',
-};
+});

@@ -1,16 +1,3 @@
-module.exports = {
-  displayName: 'contracts',
-  preset: '../../../jest.preset.js',
-  testEnvironment: 'node',
-  transform: {
-    '^.+\\.[tj]s$': [
-      'ts-jest',
-      {
-        tsconfig: '<rootDir>/tsconfig.spec.json',
-        diagnostics: { ignoreCodes: [151002] },
-      },
-    ],
-  },
-  moduleFileExtensions: ['ts', 'js', 'html'],
-  coverageDirectory: '../../../coverage/libs/shared/contracts',
-};
+const { nodeProjectConfig } = require('../../../tools/jest/node-project.cjs');
+
+module.exports = nodeProjectConfig(__dirname, 'contracts');

@@ -40,8 +40,8 @@ export default defineConfig({
     // so nothing is caught mid-fade (a user who asks for it gets the same).
     viewport: { width: 1366, height: 850 },
     reducedMotion: 'reduce',
-    actionTimeout: 20_000,
-    navigationTimeout: 20_000,
+    actionTimeout: 30_000,
+    navigationTimeout: 30_000,
     trace: 'retain-on-failure',
   },
 });

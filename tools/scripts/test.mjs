@@ -1,6 +1,6 @@
 // `npm test`: lint, the OpenAPI document's lint, unit tests, integration tests (PostgreSQL when
 // DATABASE_URL is set, PGlite always) and the admin app's browser tests, then one closing line with the
-// totals of every Jest run.
+// totals of every Jest and Playwright run.
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -29,7 +29,8 @@ try {
   failedStep = 'formatting, lint or tests';
 }
 try {
-  // Browser tests: the built admin app in the system Chromium against the built API (apps/admin-e2e).
+  // Browser tests: the built admin app in the system Chromium against the built API (apps/admin-e2e,
+  // @playwright/test; its reporter records the totals in TEST_RESULTS_DIR like the Jest runs).
   execSync('npx nx run admin-e2e:e2e --output-style=stream', {
     stdio: 'inherit',
     env,

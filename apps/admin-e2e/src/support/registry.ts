@@ -1,5 +1,5 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { on, once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -48,6 +48,40 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
+const BANNER = 'LLM Registry is running';
+const START_TIMEOUT_MS = 180_000;
+
+/** Resolves once the API prints its banner; fails when it exits first or stays silent for three minutes. */
+async function untilStarted(
+  child: ChildProcessWithoutNullStreams,
+  stdout: () => string,
+  stderr: () => string,
+): Promise<void> {
+  const stop = new AbortController();
+  const timer = setTimeout(
+    () => stop.abort(new Error(`the API did not start: ${stderr()}`)),
+    START_TIMEOUT_MS,
+  );
+  const { signal } = stop;
+  const printed = (async () => {
+    for await (const _chunk of on(child.stdout, 'data', { signal }))
+      if (stdout().includes(BANNER)) return;
+  })();
+  const exited = once(child, 'exit', { signal }).then(([code]) => {
+    throw new Error(`the API exited with ${String(code)}: ${stderr()}`);
+  });
+  try {
+    await Promise.race([printed, exited]);
+  } catch (error) {
+    throw signal.aborted ? signal.reason : error;
+  } finally {
+    clearTimeout(timer);
+    // Ends whichever wait lost the race.
+    stop.abort();
+    await Promise.allSettled([printed, exited]);
+  }
+}
+
 /**
  * Starts the built API as `npm start` does (embedded PGlite in a fresh data directory, seeded), serving
  * the built admin app on the same port, and signs the bootstrap admin in.
@@ -88,13 +122,16 @@ export async function startRegistry(): Promise<Registry> {
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const started = Date.now();
-  while (!stdout.includes('LLM Registry is running')) {
-    if (child.exitCode !== null)
-      throw new Error(`the API exited with ${child.exitCode}: ${stderr}`);
-    if (Date.now() - started > 60_000)
-      throw new Error(`the API did not start: ${stderr}`);
-    await new Promise((r) => setTimeout(r, 100));
+  try {
+    await untilStarted(
+      child,
+      () => stdout,
+      () => stderr,
+    );
+  } catch (error) {
+    child.kill('SIGTERM');
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
   }
 
   const call = async <T>(

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { AdminKnowledgeBasesController } from './admin-knowledge-bases.controller';
 import { KnowledgeBasesController } from './knowledge-bases.controller';
@@ -6,8 +6,14 @@ import { KnowledgeBasesRepository } from './knowledge-bases.repository';
 import { KnowledgeBasesService } from './knowledge-bases.service';
 import { ModelGuardService } from './model-guard.service';
 import { ModelReferencesRepository } from './model-references.repository';
+import { RETIREMENT_GUARD } from '../registry/retirement-guard.port';
 
-/** Which knowledge bases use which models, and the guards the registry applies on their behalf. */
+/**
+ * Which knowledge bases use which models, and the guards the registry applies on their behalf. It
+ * provides the registry's retirement-guard port; global so the registry resolves the port without
+ * importing this module (the dependency points from kb-dependency to registry only).
+ */
+@Global()
 @Module({
   imports: [AuditModule],
   controllers: [KnowledgeBasesController, AdminKnowledgeBasesController],
@@ -16,7 +22,8 @@ import { ModelReferencesRepository } from './model-references.repository';
     ModelReferencesRepository,
     KnowledgeBasesService,
     ModelGuardService,
+    { provide: RETIREMENT_GUARD, useExisting: ModelGuardService },
   ],
-  exports: [ModelGuardService],
+  exports: [RETIREMENT_GUARD],
 })
 export class KbDependencyModule {}

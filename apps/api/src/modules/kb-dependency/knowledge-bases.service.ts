@@ -26,7 +26,7 @@ import { AuthErrorCode, AuthException } from '../auth/auth.exception';
 import { type Principal } from '../auth/principal';
 import { type ModelEntity } from '../registry/model.entity';
 import { RegistryException } from '../registry/registry.exception';
-import { bindingProblem } from './guard-messages';
+import { bindingProblem } from '../../common/model-guard/guard-messages';
 import { type KnowledgeBaseEntity } from './knowledge-base.entity';
 import {
   toDependents,

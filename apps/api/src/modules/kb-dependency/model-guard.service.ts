@@ -7,7 +7,14 @@ import {
 } from '@llm-registry/contracts';
 import { ValidationProblem } from '../../common/problem/problem.exception';
 import { type ModelEntity } from '../registry/model.entity';
-import { guardMessages, type Retirement } from './guard-messages';
+import {
+  type RetirementGuard,
+  type RetirementImpact,
+} from '../registry/retirement-guard.port';
+import {
+  guardMessages,
+  type Retirement,
+} from '../../common/model-guard/guard-messages';
 import { toDependents } from './knowledge-base.mapper';
 import {
   KbDependencyErrorCode,
@@ -23,15 +30,6 @@ import {
   visibleFromAll,
 } from './model-references.repository';
 
-/** What a retirement did to the knowledge bases, for the audit trail and the caller. */
-export interface RetirementImpact {
-  role: KnowledgeBaseRole | null;
-  reassignedTo: string | null;
-  reassigned: { id: string; name: string; scope: string }[];
-  /** Validated and share-locked; the registry makes it the default. */
-  newDefault: ModelEntity | null;
-}
-
 /** The embedding fields an index is built with: they cannot change under the knowledge bases using it. */
 const PINNED_FIELDS = [
   'provider',
@@ -44,7 +42,7 @@ const PINNED_FIELDS = [
  * transaction, with the model's row locked, so no binding can appear between the check and the change.
  */
 @Injectable()
-export class ModelGuardService {
+export class ModelGuardService implements RetirementGuard {
   constructor(
     private readonly knowledgeBases: KnowledgeBasesRepository,
     private readonly models: ModelReferencesRepository,

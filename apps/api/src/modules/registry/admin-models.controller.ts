@@ -24,7 +24,7 @@ import {
   type Page,
 } from '@llm-registry/contracts';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
-import { ApiModelGuards } from '../kb-dependency/api-model-guards.decorator';
+import { ApiModelGuards } from '../../common/model-guard/api-model-guards.decorator';
 import { ApiVersionedUpdate } from '../../common/openapi/api-versioned-update.decorator';
 import { ADMIN_API } from '../../common/routes';
 import { requireVersion } from '../../common/validation/if-match';

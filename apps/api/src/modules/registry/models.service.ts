@@ -1,5 +1,5 @@
 import { Propagation } from '@nestjs-cls/transactional';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   InjectTransactions,
   type Transactions,
@@ -37,11 +37,12 @@ import { isUniqueViolation } from '../../database/postgres-errors';
 import { diffFields } from '../audit/audit-diff';
 import { auditSnapshot } from '../audit/audit-snapshot';
 import { AuditService } from '../audit/audit.service';
-import { type Retirement } from '../kb-dependency/guard-messages';
+import { type Retirement } from '../../common/model-guard/guard-messages';
 import {
-  ModelGuardService,
+  RETIREMENT_GUARD,
+  type RetirementGuard,
   type RetirementImpact,
-} from '../kb-dependency/model-guard.service';
+} from './retirement-guard.port';
 import { ProviderConnectionsService } from '../providers/provider-connections.service';
 import { type ModelEntity } from './model.entity';
 import { ModelChangeEvents } from './model-change-events';
@@ -58,7 +59,7 @@ export class ModelsService {
     private readonly models: ModelsRepository,
     private readonly connections: ProviderConnectionsService,
     private readonly audit: AuditService,
-    private readonly guard: ModelGuardService,
+    @Inject(RETIREMENT_GUARD) private readonly guard: RetirementGuard,
     private readonly changes: ModelChangeEvents,
   ) {}
 

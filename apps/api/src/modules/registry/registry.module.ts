@@ -2,7 +2,6 @@ import { Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfigService } from '../../config/app-config.service';
 import { AdminModelsController } from './admin-models.controller';
 import { AuditModule } from '../audit/audit.module';
-import { KbDependencyModule } from '../kb-dependency/kb-dependency.module';
 import { ProvidersModule } from '../providers/providers.module';
 import { CatalogController } from './catalog.controller';
 import { ModelImportController } from './model-import.controller';
@@ -14,7 +13,7 @@ import { PublicModelsController } from './public-models.controller';
 import { SeedService } from './seed/seed.service';
 
 @Module({
-  imports: [AuditModule, KbDependencyModule, ProvidersModule],
+  imports: [AuditModule, ProvidersModule],
   controllers: [
     AdminModelsController,
     PublicModelsController,

@@ -15,7 +15,7 @@ import {
   type ProviderId,
 } from '@llm-registry/contracts';
 import { PageMetaDto } from '../../../common/openapi/page-meta.dto';
-import { ModelDeprecationDto } from './model-dependents.response';
+import { ModelDeprecationDto } from '../../registry/dto/model-deprecation.dto';
 
 export class KnowledgeBaseDto implements KnowledgeBase {
   @ApiProperty({ example: 'support-faq' }) id!: string;

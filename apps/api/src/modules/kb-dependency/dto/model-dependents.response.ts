@@ -1,50 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
-  KNOWLEDGE_BASE_ROLES,
   MODEL_TYPES,
   PROVIDER_IDS,
-  type DependencyKind,
-  type KnowledgeBaseRole,
-  type ModelDependent,
   type ModelDependents,
-  type ModelDeprecation,
   type ModelType,
   type ProviderId,
   type ReplacementCandidate,
 } from '@llm-registry/contracts';
-
-const DEPENDENCY_KINDS: DependencyKind[] = ['binding', 'default'];
-
-export class ModelDeprecationDto implements ModelDeprecation {
-  @ApiProperty({
-    nullable: true,
-    type: String,
-    format: 'date-time',
-    example: '2027-03-31T00:00:00.000Z',
-    description: 'When the model goes away. Nothing switches by itself.',
-  })
-  sunsetAt!: string | null;
-  @ApiProperty({
-    nullable: true,
-    type: String,
-    format: 'uuid',
-    description: 'The active model of the same type to move to.',
-  })
-  successorId!: string | null;
-}
-
-export class ModelDependentDto implements ModelDependent {
-  @ApiProperty({ example: 'support-faq' }) knowledgeBaseId!: string;
-  @ApiProperty({ example: 'Support FAQ' }) knowledgeBaseName!: string;
-  @ApiProperty({ example: 'global' }) scope!: string;
-  @ApiProperty({ enum: KNOWLEDGE_BASE_ROLES }) role!: KnowledgeBaseRole;
-  @ApiProperty({
-    enum: DEPENDENCY_KINDS,
-    description:
-      'binding: the knowledge base names the model; default: it relies on the model as its default.',
-  })
-  via!: DependencyKind;
-}
+import { ModelDependentDto } from '../../../common/model-guard/model-guard-problem.dto';
 
 export class ReplacementCandidateDto implements ReplacementCandidate {
   @ApiProperty({ format: 'uuid' }) id!: string;

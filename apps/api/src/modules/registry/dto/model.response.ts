@@ -2,10 +2,8 @@ import { ConnectionTestResultDto } from '../../connection-tests/dto/connection-t
 import { HealthCheckSettingsDto } from '../../connection-tests/dto/health-check-settings.dto';
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { PageMetaDto } from '../../../common/openapi/page-meta.dto';
-import {
-  ModelDependentDto,
-  ModelDeprecationDto,
-} from '../../kb-dependency/dto/model-dependents.response';
+import { ModelDependentDto } from '../../../common/model-guard/model-guard-problem.dto';
+import { ModelDeprecationDto } from './model-deprecation.dto';
 import {
   BULK_ACTIONS,
   MODEL_CAPABILITIES,

@@ -8,6 +8,10 @@ import { ModelImportController } from './model-import.controller';
 import { ModelChangeEvents } from './model-change-events';
 import { ModelImportService } from './model-import.service';
 import { ModelsRepository } from './models.repository';
+import { ModelBulkService } from './model-bulk.service';
+import { ModelDefaultsService } from './model-defaults.service';
+import { ModelLifecycleService } from './model-lifecycle.service';
+import { ModelLocks } from './model-locks';
 import { ModelsService } from './models.service';
 import { PublicModelsController } from './public-models.controller';
 import { SeedService } from './seed/seed.service';
@@ -22,7 +26,11 @@ import { SeedService } from './seed/seed.service';
   ],
   providers: [
     ModelsRepository,
+    ModelLocks,
     ModelsService,
+    ModelLifecycleService,
+    ModelDefaultsService,
+    ModelBulkService,
     ModelImportService,
     SeedService,
     ModelChangeEvents,

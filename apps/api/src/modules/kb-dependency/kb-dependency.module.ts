@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { RegistryModule } from '../registry/registry.module';
 import { AdminKnowledgeBasesController } from './admin-knowledge-bases.controller';
 import { KnowledgeBasesController } from './knowledge-bases.controller';
 import { KnowledgeBasesRepository } from './knowledge-bases.repository';
@@ -15,7 +16,7 @@ import { RETIREMENT_GUARD } from '../registry/retirement-guard.port';
  */
 @Global()
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, RegistryModule],
   controllers: [KnowledgeBasesController, AdminKnowledgeBasesController],
   providers: [
     KnowledgeBasesRepository,

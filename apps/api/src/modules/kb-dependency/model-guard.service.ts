@@ -6,6 +6,7 @@ import {
   type ModelReplacement,
 } from '@llm-registry/contracts';
 import { ValidationProblem } from '../../common/problem/problem.exception';
+import { ModelLocks } from '../registry/model-locks';
 import { type ModelEntity } from '../registry/model.entity';
 import {
   type RetirementGuard,
@@ -46,6 +47,7 @@ export class ModelGuardService implements RetirementGuard {
   constructor(
     private readonly knowledgeBases: KnowledgeBasesRepository,
     private readonly models: ModelReferencesRepository,
+    private readonly locks: ModelLocks,
   ) {}
 
   /**
@@ -149,7 +151,7 @@ export class ModelGuardService implements RetirementGuard {
       throw refuse(`cannot apply: ${model.name} is not a default`);
     if (newDefaultId === model.id)
       throw refuse('must name another model than the one leaving');
-    const [candidate] = await this.models.lockShared([newDefaultId]);
+    const [candidate] = await this.locks.shareRows([newDefaultId]);
     if (!candidate) throw refuse(`no model with id ${newDefaultId}`);
     if (candidate.type !== model.type || candidate.scope !== model.scope)
       throw refuse(
@@ -171,7 +173,7 @@ export class ModelGuardService implements RetirementGuard {
       new ValidationProblem([{ field: 'reassignTo', message }]);
     if (targetId === model.id)
       throw refuse('must name another model than the one leaving');
-    const [target] = await this.models.lockShared([targetId]);
+    const [target] = await this.locks.shareRows([targetId]);
     if (!target) throw refuse(`no model with id ${targetId}`);
     if (target.type !== model.type)
       throw refuse(

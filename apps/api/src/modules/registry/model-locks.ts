@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { type ModelReplacement, type ModelType } from '@llm-registry/contracts';
+import {
+  GLOBAL_SCOPE,
+  type ModelReplacement,
+  type ModelType,
+} from '@llm-registry/contracts';
 import { VersionConflictProblem } from '../../common/problem/problem.exception';
+import { defaultSlotKey } from './default-slot';
 import { type ModelEntity } from './model.entity';
 import { ModelsRepository } from './models.repository';
 import { RegistryException } from './registry.exception';
@@ -52,6 +57,34 @@ export class ModelLocks {
   ): Promise<void> {
     await this.models.lockDefaultSlot(type, scope);
     await this.models.clearDefault(type, scope, exceptId);
+  }
+
+  /**
+   * Holds the default slots of these types in the scope and globally until the transaction ends, for
+   * those relying on the slots' defaults (knowledge bases being declared): the defaults cannot change
+   * hands or leave meanwhile. Take them before any row lock, as model changes do (slot, then rows).
+   */
+  async shareDefaultSlots(types: ModelType[], scope: string): Promise<void> {
+    const slots = types.flatMap((type) =>
+      [...new Set([scope, GLOBAL_SCOPE])].map((s) => ({ type, scope: s })),
+    );
+    // One order for everyone, so two holders cannot deadlock.
+    slots.sort((a, b) =>
+      defaultSlotKey(a.type, a.scope).localeCompare(
+        defaultSlotKey(b.type, b.scope),
+      ),
+    );
+    for (const slot of slots)
+      await this.models.shareDefaultSlot(slot.type, slot.scope);
+  }
+
+  /**
+   * Reads the models and holds a share lock on them until the transaction ends: none can be deleted,
+   * deactivated or changed meanwhile (a binding to it is being written). In id order, so two holders
+   * naming the same models cannot deadlock.
+   */
+  shareRows(ids: string[]): Promise<ModelEntity[]> {
+    return this.models.findByIdsForShare(ids);
   }
 
   /** Takes a default slot exclusively until the transaction ends. */

@@ -35,7 +35,7 @@ import { SeedService } from './seed/seed.service';
     SeedService,
     ModelChangeEvents,
   ],
-  exports: [ModelsService, SeedService, ModelChangeEvents],
+  exports: [ModelsService, ModelLocks, SeedService, ModelChangeEvents],
 })
 export class RegistryModule implements OnApplicationBootstrap {
   constructor(

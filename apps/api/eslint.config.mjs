@@ -20,9 +20,6 @@ export default [
         'error',
         {
           featuresRoot: join(import.meta.dirname, 'src/modules'),
-          // TEMPORARY (issue #16): registry <-> kb-dependency ends when kb-dependency implements
-          // registry's retirement-guard port; delete this line when that lands.
-          allowPairs: [['registry', 'kb-dependency']],
         },
       ],
     },

@@ -4,6 +4,7 @@ import { type CredentialEnvironment } from './config/credential-environment';
 import { AppConfigModule } from './config/config.module';
 import { type DatabaseHandle } from './database/database-handle';
 import { DatabaseModule } from './database/database.module';
+import { KbDependencyModule } from './modules/kb-dependency/kb-dependency.module';
 import { ConnectionTestsModule } from './modules/connection-tests/connection-tests.module';
 import { ProxySyncModule } from './modules/proxy-sync/proxy-sync.module';
 import { QueueModule } from './queue/queue.module';
@@ -28,6 +29,7 @@ export class AppModule {
         SecretsModule,
         HealthModule,
         RegistryModule,
+        KbDependencyModule,
         QueueModule.register(options.config, options.database),
         ConnectionTestsModule.register({
           processors: options.config.runProcessors,

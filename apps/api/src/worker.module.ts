@@ -4,6 +4,7 @@ import { AppConfigModule } from './config/config.module';
 import { type CredentialEnvironment } from './config/credential-environment';
 import { type DatabaseHandle } from './database/database-handle';
 import { DatabaseModule } from './database/database.module';
+import { KbDependencyModule } from './modules/kb-dependency/kb-dependency.module';
 import { ConnectionTestsModule } from './modules/connection-tests/connection-tests.module';
 import { ProxySyncModule } from './modules/proxy-sync/proxy-sync.module';
 import { QueueModule } from './queue/queue.module';
@@ -27,6 +28,8 @@ export class WorkerModule {
         AppConfigModule.register(config, options.environment),
         DatabaseModule.register(options.database),
         QueueModule.register(config, options.database),
+        // The registry's models service, which connection tests read through, needs its retirement guard.
+        KbDependencyModule,
         ConnectionTestsModule.register({ processors: true }),
         ProxySyncModule.register({ processors: true }),
       ],

@@ -1,22 +1,30 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { RegistryModule } from '../registry/registry.module';
 import { AdminKnowledgeBasesController } from './admin-knowledge-bases.controller';
 import { KnowledgeBasesController } from './knowledge-bases.controller';
 import { KnowledgeBasesRepository } from './knowledge-bases.repository';
 import { KnowledgeBasesService } from './knowledge-bases.service';
 import { ModelGuardService } from './model-guard.service';
 import { ModelReferencesRepository } from './model-references.repository';
+import { RETIREMENT_GUARD } from '../registry/retirement-guard.port';
 
-/** Which knowledge bases use which models, and the guards the registry applies on their behalf. */
+/**
+ * Which knowledge bases use which models, and the guards the registry applies on their behalf. It
+ * provides the registry's retirement-guard port; global so the registry resolves the port without
+ * importing this module (the dependency points from kb-dependency to registry only).
+ */
+@Global()
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, RegistryModule],
   controllers: [KnowledgeBasesController, AdminKnowledgeBasesController],
   providers: [
     KnowledgeBasesRepository,
     ModelReferencesRepository,
     KnowledgeBasesService,
     ModelGuardService,
+    { provide: RETIREMENT_GUARD, useExisting: ModelGuardService },
   ],
-  exports: [ModelGuardService],
+  exports: [RETIREMENT_GUARD],
 })
 export class KbDependencyModule {}

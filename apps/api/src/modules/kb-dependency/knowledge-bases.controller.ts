@@ -30,7 +30,7 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { type Principal } from '../../common/request-context/principal';
 import { KnowledgeBaseDto } from './dto/knowledge-base.response';
 import { UpsertKnowledgeBaseDto } from './dto/upsert-knowledge-base.dto';
-import { ApiBindingRefusals } from './api-model-guards.decorator';
+import { ApiBindingRefusals } from '../../common/model-guard/api-model-guards.decorator';
 import { KnowledgeBasesService } from './knowledge-bases.service';
 
 @Injectable()

@@ -24,9 +24,10 @@ import { auditSnapshot } from '../audit/audit-snapshot';
 import { AuditService } from '../audit/audit.service';
 import { AuthErrorCode, AuthException } from '../auth/auth.exception';
 import { type Principal } from '../../common/request-context/principal';
+import { ModelLocks } from '../registry/model-locks';
 import { type ModelEntity } from '../registry/model.entity';
 import { RegistryException } from '../registry/registry.exception';
-import { bindingProblem } from './guard-messages';
+import { bindingProblem } from '../../common/model-guard/guard-messages';
 import { type KnowledgeBaseEntity } from './knowledge-base.entity';
 import {
   toDependents,
@@ -50,6 +51,7 @@ export class KnowledgeBasesService {
     @InjectTransactions() private readonly txHost: Transactions,
     private readonly knowledgeBases: KnowledgeBasesRepository,
     private readonly models: ModelReferencesRepository,
+    private readonly locks: ModelLocks,
     private readonly audit: AuditService,
   ) {}
 
@@ -193,8 +195,8 @@ export class KnowledgeBasesService {
     const byDefault = KNOWLEDGE_BASE_ROLES.filter(
       (role) => values[ROLE_PROPERTIES[role]] === null,
     );
-    await this.models.lockDefaultSlotsShared(byDefault, values.scope);
-    const locked = await this.models.lockShared(namedModelIds(values));
+    await this.locks.shareDefaultSlots(byDefault, values.scope);
+    const locked = await this.locks.shareRows(namedModelIds(values));
     return new Map(locked.map((model) => [model.id, model]));
   }
 

@@ -6,8 +6,16 @@ import {
   type ModelReplacement,
 } from '@llm-registry/contracts';
 import { ValidationProblem } from '../../common/problem/problem.exception';
+import { ModelLocks } from '../registry/model-locks';
 import { type ModelEntity } from '../registry/model.entity';
-import { guardMessages, type Retirement } from './guard-messages';
+import {
+  type RetirementGuard,
+  type RetirementImpact,
+} from '../registry/retirement-guard.port';
+import {
+  guardMessages,
+  type Retirement,
+} from '../../common/model-guard/guard-messages';
 import { toDependents } from './knowledge-base.mapper';
 import {
   KbDependencyErrorCode,
@@ -23,15 +31,6 @@ import {
   visibleFromAll,
 } from './model-references.repository';
 
-/** What a retirement did to the knowledge bases, for the audit trail and the caller. */
-export interface RetirementImpact {
-  role: KnowledgeBaseRole | null;
-  reassignedTo: string | null;
-  reassigned: { id: string; name: string; scope: string }[];
-  /** Validated and share-locked; the registry makes it the default. */
-  newDefault: ModelEntity | null;
-}
-
 /** The embedding fields an index is built with: they cannot change under the knowledge bases using it. */
 const PINNED_FIELDS = [
   'provider',
@@ -44,10 +43,11 @@ const PINNED_FIELDS = [
  * transaction, with the model's row locked, so no binding can appear between the check and the change.
  */
 @Injectable()
-export class ModelGuardService {
+export class ModelGuardService implements RetirementGuard {
   constructor(
     private readonly knowledgeBases: KnowledgeBasesRepository,
     private readonly models: ModelReferencesRepository,
+    private readonly locks: ModelLocks,
   ) {}
 
   /**
@@ -151,7 +151,7 @@ export class ModelGuardService {
       throw refuse(`cannot apply: ${model.name} is not a default`);
     if (newDefaultId === model.id)
       throw refuse('must name another model than the one leaving');
-    const [candidate] = await this.models.lockShared([newDefaultId]);
+    const [candidate] = await this.locks.shareRows([newDefaultId]);
     if (!candidate) throw refuse(`no model with id ${newDefaultId}`);
     if (candidate.type !== model.type || candidate.scope !== model.scope)
       throw refuse(
@@ -173,7 +173,7 @@ export class ModelGuardService {
       new ValidationProblem([{ field: 'reassignTo', message }]);
     if (targetId === model.id)
       throw refuse('must name another model than the one leaving');
-    const [target] = await this.models.lockShared([targetId]);
+    const [target] = await this.locks.shareRows([targetId]);
     if (!target) throw refuse(`no model with id ${targetId}`);
     if (target.type !== model.type)
       throw refuse(

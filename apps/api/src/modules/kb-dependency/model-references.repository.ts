@@ -5,8 +5,6 @@ import {
 } from '../../database/transactions';
 import { In } from 'typeorm';
 import { GLOBAL_SCOPE, type ModelType } from '@llm-registry/contracts';
-import { AdvisoryLocks } from '../../database/advisory-lock';
-import { defaultSlotKey } from '../registry/default-slot';
 import { ModelEntity } from '../registry/model.entity';
 
 /** How many replacement candidates the dependents view offers. */
@@ -18,41 +16,7 @@ const MAX_CANDIDATES = 50;
  */
 @Injectable()
 export class ModelReferencesRepository {
-  constructor(
-    @InjectTransactions() private readonly txHost: Transactions,
-    private readonly locks: AdvisoryLocks,
-  ) {}
-
-  /**
-   * Reads the models and holds a share lock on them until the transaction ends: none can be deleted,
-   * deactivated or changed while a binding to it is being written. Locked in id order, so two writers
-   * naming the same models cannot deadlock.
-   */
-  lockShared(ids: string[]): Promise<ModelEntity[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.txHost.tx
-      .getRepository(ModelEntity)
-      .createQueryBuilder('m')
-      .setLock('pessimistic_read')
-      .where('m.id IN (:...ids)', { ids })
-      .orderBy('m.id')
-      .getMany();
-  }
-
-  /**
-   * Holds the default slots of these types in the scope and globally until the transaction ends: the
-   * defaults a knowledge base falls back to cannot change hands or leave while it is being declared.
-   * Taken before any row lock, in the order model changes take them (slot, then rows).
-   */
-  async lockDefaultSlotsShared(
-    types: ModelType[],
-    scope: string,
-  ): Promise<void> {
-    const keys = types.flatMap((type) =>
-      [...new Set([scope, GLOBAL_SCOPE])].map((s) => defaultSlotKey(type, s)),
-    );
-    for (const key of keys.sort()) await this.locks.shareLockUntilCommit(key);
-  }
+  constructor(@InjectTransactions() private readonly txHost: Transactions) {}
 
   findByIds(ids: string[]): Promise<ModelEntity[]> {
     if (ids.length === 0) return Promise.resolve([]);

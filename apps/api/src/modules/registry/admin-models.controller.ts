@@ -24,7 +24,7 @@ import {
   type Page,
 } from '@llm-registry/contracts';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
-import { ApiModelGuards } from '../kb-dependency/api-model-guards.decorator';
+import { ApiModelGuards } from '../../common/model-guard/api-model-guards.decorator';
 import { ApiVersionedUpdate } from '../../common/openapi/api-versioned-update.decorator';
 import { ADMIN_API } from '../../common/routes';
 import { requireVersion } from '../../common/validation/if-match';
@@ -43,6 +43,9 @@ import {
   ModelPageDto,
 } from './dto/model.response';
 import { UpdateModelDto } from './dto/update-model.dto';
+import { ModelBulkService } from './model-bulk.service';
+import { ModelDefaultsService } from './model-defaults.service';
+import { ModelLifecycleService } from './model-lifecycle.service';
 import { ModelsService } from './models.service';
 
 const ID_PARAM = {
@@ -54,7 +57,12 @@ const ID_PARAM = {
 @ApiTags('Models (admin)')
 @Controller(`${ADMIN_API}/models`)
 export class AdminModelsController {
-  constructor(private readonly models: ModelsService) {}
+  constructor(
+    private readonly models: ModelsService,
+    private readonly lifecycle: ModelLifecycleService,
+    private readonly defaults: ModelDefaultsService,
+    private readonly bulkActions: ModelBulkService,
+  ) {}
 
   @Post()
   @ApiOperation({
@@ -89,7 +97,7 @@ export class AdminModelsController {
   @ApiOkResponse({ type: BulkActionResponseDto })
   @ApiProblems(400, 413)
   bulk(@Body() body: BulkActionDto): Promise<BulkActionResponse> {
-    return this.models.bulk(body);
+    return this.bulkActions.bulk(body);
   }
 
   @Get(':id')
@@ -134,7 +142,7 @@ export class AdminModelsController {
     @Param('id', UuidParamPipe) id: string,
     @Body() body: UpdateModelStatusDto,
   ): Promise<Model> {
-    return this.models.setStatus(id, body);
+    return this.lifecycle.setStatus(id, body);
   }
 
   @Patch(':id/default')
@@ -150,7 +158,7 @@ export class AdminModelsController {
     @Param('id', UuidParamPipe) id: string,
     @Body() body: SetDefaultDto,
   ): Promise<Model> {
-    return this.models.setDefault(id, body.version);
+    return this.defaults.setDefault(id, body.version);
   }
 
   @Delete(':id')
@@ -168,6 +176,6 @@ export class AdminModelsController {
     @Param('id', UuidParamPipe) id: string,
     @Query() query: DeleteModelQueryDto,
   ): Promise<void> {
-    await this.models.remove(id, query);
+    await this.lifecycle.remove(id, query);
   }
 }

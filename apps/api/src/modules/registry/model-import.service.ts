@@ -23,7 +23,8 @@ import { DiscoveryService } from '../providers/discovery.service';
 import { ProviderConnectionsService } from '../providers/provider-connections.service';
 import { type ModelEntity } from './model.entity';
 import { ModelChangeEvents } from './model-change-events';
-import { modelSnapshot, ModelsService } from './models.service';
+import { modelSnapshot } from './models-audit';
+import { ModelsService } from './models.service';
 
 /** Registers models a provider offers, attached to the connection they were found through. */
 @Injectable()

@@ -144,6 +144,22 @@ export class ModelsRepository extends EntityRepository<ModelEntity> {
     await this.locks.lockUntilCommit(defaultSlotKey(type, scope));
   }
 
+  /** Takes the default slot in shared mode: shared holders run side by side, the slot's changers wait. */
+  async shareDefaultSlot(type: ModelType, scope: string): Promise<void> {
+    await this.locks.shareLockUntilCommit(defaultSlotKey(type, scope));
+  }
+
+  /** Reads the models with a share lock held until the transaction ends, in id order. */
+  findByIdsForShare(ids: string[]): Promise<ModelEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.repo()
+      .createQueryBuilder('m')
+      .setLock('pessimistic_read')
+      .where('m.id IN (:...ids)', { ids })
+      .orderBy('m.id')
+      .getMany();
+  }
+
   /** Returns the ids that were the default (at most one, by the unique index). */
   async clearDefault(
     type: ModelType,

@@ -28,6 +28,7 @@ import { type Principal } from '../../common/request-context/principal';
 import { readScope } from '../auth/read-scope';
 import { PublicListQueryDto, ScopeQueryDto } from './dto/list-models.query';
 import { PublicModelDto, PublicModelPageDto } from './dto/model.response';
+import { ModelDefaultsService } from './model-defaults.service';
 import { ModelsService } from './models.service';
 
 @Injectable()
@@ -52,7 +53,10 @@ const TYPE_PARAM = {
 @ApiTags('Models')
 @Controller(`${API_V1}/models`)
 export class PublicModelsController {
-  constructor(private readonly models: ModelsService) {}
+  constructor(
+    private readonly models: ModelsService,
+    private readonly defaults: ModelDefaultsService,
+  ) {}
 
   @Get(':type')
   @ApiOperation({
@@ -89,6 +93,6 @@ export class PublicModelsController {
     @Query() query: ScopeQueryDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<PublicModel> {
-    return this.models.getDefault(type, readScope(principal, query.scope));
+    return this.defaults.getDefault(type, readScope(principal, query.scope));
   }
 }

@@ -9,7 +9,7 @@ import { AppStateRepository } from '../../../database/app-state.repository';
 import { AuditService } from '../../audit/audit.service';
 import { ProviderConnectionsService } from '../../providers/provider-connections.service';
 import { ModelsRepository } from '../models.repository';
-import { modelChanges } from '../models.service';
+import { modelChanges } from '../models-audit';
 import { SEED_MODELS } from './seed-models';
 
 const SEEDED_KEY = 'registry.catalog_seeded';

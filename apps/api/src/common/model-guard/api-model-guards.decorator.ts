@@ -1,11 +1,13 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import { PROBLEM_CONTENT_TYPE } from '@llm-registry/contracts';
-import { ProblemDto } from '../../common/openapi/problem.dto';
-import { problemType } from '../../common/problem/problem';
-import { ModelGuardProblemDto } from './dto/model-guard-problem.dto';
+import {
+  MODEL_GUARD_CODES,
+  PROBLEM_CONTENT_TYPE,
+} from '@llm-registry/contracts';
+import { ProblemDto } from '../openapi/problem.dto';
+import { problemType } from '../problem/problem';
+import { ModelGuardProblemDto } from './model-guard-problem.dto';
 import { bindingProblem, guardMessages } from './guard-messages';
-import { KbDependencyErrorCode } from './kb-dependency.exception';
 
 const BOUND = {
   knowledgeBaseId: 'support-faq',
@@ -24,7 +26,7 @@ const RELYING_ON_DEFAULT = {
 };
 
 function example(
-  code: KbDependencyErrorCode,
+  code: (typeof MODEL_GUARD_CODES)[keyof typeof MODEL_GUARD_CODES],
   title: string,
   detail: string,
   dependent: typeof BOUND,
@@ -49,7 +51,7 @@ function example(
 // The details are the guard's own words (guardMessages), with example names and numbers.
 const EXAMPLES = {
   inUse: example(
-    KbDependencyErrorCode.ModelInUse,
+    MODEL_GUARD_CODES.inUse,
     'Model in use',
     guardMessages.inUse('delete', 'text-embedding-3-small', [
       guardMessages.bindingsReason(1, 'embedding'),
@@ -57,7 +59,7 @@ const EXAMPLES = {
     BOUND,
   ),
   defaultInUse: example(
-    KbDependencyErrorCode.ModelInUse,
+    MODEL_GUARD_CODES.inUse,
     'Default in use',
     guardMessages.inUse('deactivate', 'gpt-4o-mini', [
       guardMessages.defaultReason('generation', 'global', 1),
@@ -65,14 +67,14 @@ const EXAMPLES = {
     RELYING_ON_DEFAULT,
   ),
   pinned: example(
-    KbDependencyErrorCode.EmbeddingPinned,
+    MODEL_GUARD_CODES.embeddingPinned,
     'Embedding model pinned',
     guardMessages.pinned(['params.dimensions'], 'text-embedding-3-small', 1),
     BOUND,
     [{ field: 'params.dimensions', message: guardMessages.pinnedField }],
   ),
   reindex: example(
-    KbDependencyErrorCode.ReindexNeeded,
+    MODEL_GUARD_CODES.reindexNeeded,
     'Re-indexing needed',
     guardMessages.reindex('nomic-embed-text', 768, 1536),
     BOUND,

@@ -14,8 +14,6 @@ import {
 } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
-import { MatPaginator, type PageEvent } from '@angular/material/paginator';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
 import { MatSort, MatSortHeader, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
@@ -31,7 +29,6 @@ import {
 } from '@llm-registry/contracts';
 import {
   EmptyState,
-  ErrorBanner,
   PageHeader,
   RelativeTimePipe,
 } from '@llm-registry/admin/ui';
@@ -45,6 +42,7 @@ import {
   uuidParam,
 } from '../../shared/url-table-state';
 import { KnowledgeBasesApi } from './knowledge-bases.api';
+import { ListFrame } from '../../shared/list-frame';
 
 @Component({
   selector: 'app-knowledge-bases-page',
@@ -58,15 +56,13 @@ import { KnowledgeBasesApi } from './knowledge-bases.api';
     MatPrefix,
     MatIcon,
     MatInput,
-    MatPaginator,
-    MatProgressBar,
     MatSlideToggle,
     MatSort,
     MatSortHeader,
     MatTableModule,
     MatTooltip,
     EmptyState,
-    ErrorBanner,
+    ListFrame,
     PageHeader,
     RelativeTimePipe,
   ],
@@ -93,7 +89,6 @@ export class KnowledgeBasesPage {
     },
     pageSizes: PAGE_SIZES,
   });
-  protected readonly pageSizes = PAGE_SIZES;
   protected readonly knowledgeBases = new PagedList(
     () => {
       const { q, scope, toMigrate, modelId } = this.state.filters();
@@ -155,9 +150,5 @@ export class KnowledgeBasesPage {
 
   protected onSort(sort: Sort): void {
     this.state.setSort(sort.active, sort.direction);
-  }
-
-  protected onPage(event: PageEvent): void {
-    this.state.setPage(event.pageIndex, event.pageSize);
   }
 }

@@ -25,8 +25,6 @@ import {
   MatMenuItem,
   MatMenuTrigger,
 } from '@angular/material/menu';
-import { MatPaginator, type PageEvent } from '@angular/material/paginator';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
 import { MatSort, MatSortHeader, type Sort } from '@angular/material/sort';
@@ -49,7 +47,6 @@ import {
 import {
   describeFailedTest,
   EmptyState,
-  ErrorBanner,
   PageHeader,
   RelativeTimePipe,
   TestResultChip,
@@ -70,9 +67,9 @@ import { ModelsApi } from './models.api';
 import {
   MODEL_TABS,
   ModelsTableState,
-  PAGE_SIZES,
   type ModelTab,
 } from './models-table.state';
+import { ListFrame } from '../../shared/list-frame';
 
 const TAB_LABELS: Record<ModelTab, string> = {
   all: 'All',
@@ -101,8 +98,6 @@ const TAB_LABELS: Record<ModelTab, string> = {
     MatMenuContent,
     MatMenuItem,
     MatMenuTrigger,
-    MatPaginator,
-    MatProgressBar,
     MatSelect,
     MatOption,
     MatSlideToggle,
@@ -114,7 +109,7 @@ const TAB_LABELS: Record<ModelTab, string> = {
     MatTabLabel,
     MatTooltip,
     EmptyState,
-    ErrorBanner,
+    ListFrame,
     PageHeader,
     RelativeTimePipe,
     TestResultChip,
@@ -135,7 +130,6 @@ export class ModelsPage {
   protected readonly tabLabels = TAB_LABELS;
   protected readonly providers = PROVIDER_CATALOG;
   protected readonly statuses = MODEL_STATUSES;
-  protected readonly pageSizes = PAGE_SIZES;
   protected readonly search = new FormControl('', { nonNullable: true });
   /** Rows with a request in flight (status, default, test). */
   protected readonly busy = new BusyRows();
@@ -211,10 +205,6 @@ export class ModelsPage {
 
   protected onSort(sort: Sort): void {
     this.state.setSort(sort.active, sort.direction as SortDirection | '');
-  }
-
-  protected onPage(event: PageEvent): void {
-    this.state.setPage(event.pageIndex, event.pageSize);
   }
 
   protected clearFilters(): void {

@@ -22,7 +22,6 @@ import {
   MatMenuItem,
   MatMenuTrigger,
 } from '@angular/material/menu';
-import { MatPaginator, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSort, MatSortHeader, type Sort } from '@angular/material/sort';
@@ -43,7 +42,6 @@ import {
   type ConfirmDialogData,
   describeFailedTest,
   EmptyState,
-  ErrorBanner,
   PageHeader,
   RelativeTimePipe,
   TestResultChip,
@@ -70,6 +68,7 @@ import { ImportModelsDialog } from './import-models-dialog';
 import { ProvidersApi } from './providers.api';
 import { ProxySyncApi } from './proxy-sync.api';
 import { SecretsApi } from './secrets.api';
+import { ListFrame } from '../../shared/list-frame';
 
 @Component({
   selector: 'app-providers-page',
@@ -87,7 +86,6 @@ import { SecretsApi } from './secrets.api';
     MatMenuContent,
     MatMenuItem,
     MatMenuTrigger,
-    MatPaginator,
     MatProgressBar,
     MatSelect,
     MatOption,
@@ -96,7 +94,7 @@ import { SecretsApi } from './secrets.api';
     MatTableModule,
     MatTooltip,
     EmptyState,
-    ErrorBanner,
+    ListFrame,
     PageHeader,
     RelativeTimePipe,
     TestResultChip,
@@ -123,7 +121,6 @@ export class ProvidersPage {
     },
     pageSizes: PAGE_SIZES,
   });
-  protected readonly pageSizes = PAGE_SIZES;
   /** Connections being tested. */
   protected readonly testing = new BusyRows();
   protected readonly connections = new PagedList(
@@ -181,10 +178,6 @@ export class ProvidersPage {
 
   protected onSort(sort: Sort): void {
     this.state.setSort(sort.active, sort.direction);
-  }
-
-  protected onPage(event: PageEvent): void {
-    this.state.setPage(event.pageIndex, event.pageSize);
   }
 
   protected edit(connection?: ProviderConnection): void {

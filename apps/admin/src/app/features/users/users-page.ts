@@ -8,8 +8,6 @@ import {
   MatMenuItem,
   MatMenuTrigger,
 } from '@angular/material/menu';
-import { MatPaginator, type PageEvent } from '@angular/material/paginator';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { MatTab, MatTabGroup } from '@angular/material/tabs';
 import { firstValueFrom } from 'rxjs';
@@ -18,7 +16,6 @@ import {
   ConfirmDialog,
   type ConfirmDialogData,
   EmptyState,
-  ErrorBanner,
   PageHeader,
   RelativeTimePipe,
 } from '@llm-registry/admin/ui';
@@ -33,6 +30,7 @@ import {
   ResetPasswordDialog,
 } from './user-dialogs';
 import { UsersApi } from './users.api';
+import { ListFrame } from '../../shared/list-frame';
 
 @Component({
   selector: 'app-users-page',
@@ -45,13 +43,11 @@ import { UsersApi } from './users.api';
     MatMenuContent,
     MatMenuItem,
     MatMenuTrigger,
-    MatPaginator,
-    MatProgressBar,
     MatTableModule,
     MatTabGroup,
     MatTab,
     EmptyState,
-    ErrorBanner,
+    ListFrame,
     PageHeader,
     RelativeTimePipe,
   ],
@@ -104,14 +100,6 @@ export class UsersPage {
 
   constructor() {
     bindTablesToUrl([this.userTable, this.keyTable]);
-  }
-
-  protected onUserPage(event: PageEvent): void {
-    this.userTable.setPage(event.pageIndex, event.pageSize);
-  }
-
-  protected onKeyPage(event: PageEvent): void {
-    this.keyTable.setPage(event.pageIndex, event.pageSize);
   }
 
   protected isMe(user: User): boolean {

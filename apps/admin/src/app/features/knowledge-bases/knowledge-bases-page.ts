@@ -33,6 +33,7 @@ import {
   RelativeTimePipe,
 } from '@llm-registry/admin/ui';
 import { bindTablesToUrl } from '../../shared/bind-tables-to-url';
+import { ListFrame } from '../../shared/list-frame';
 import { PagedList } from '../../shared/paged-list';
 import {
   flagParam,
@@ -42,7 +43,6 @@ import {
   uuidParam,
 } from '../../shared/url-table-state';
 import { KnowledgeBasesApi } from './knowledge-bases.api';
-import { ListFrame } from '../../shared/list-frame';
 
 @Component({
   selector: 'app-knowledge-bases-page',

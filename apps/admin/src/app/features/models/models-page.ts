@@ -58,6 +58,7 @@ import { problemOf } from '../../core/http/problem';
 import { Notify } from '../../core/notify';
 import { bindTablesToUrl } from '../../shared/bind-tables-to-url';
 import { BusyRows } from '../../shared/busy-rows';
+import { ListFrame } from '../../shared/list-frame';
 import { PagedList } from '../../shared/paged-list';
 import { ProvidersApi } from '../providers/providers.api';
 import type { RetireAction } from './delete-model-dialog';
@@ -69,7 +70,6 @@ import {
   ModelsTableState,
   type ModelTab,
 } from './models-table.state';
-import { ListFrame } from '../../shared/list-frame';
 
 const TAB_LABELS: Record<ModelTab, string> = {
   all: 'All',

@@ -52,6 +52,7 @@ import { ConnectionTestsApi } from '../../core/connection-tests/connection-tests
 import { Notify } from '../../core/notify';
 import { bindTablesToUrl } from '../../shared/bind-tables-to-url';
 import { BusyRows } from '../../shared/busy-rows';
+import { ListFrame } from '../../shared/list-frame';
 import { PagedList } from '../../shared/paged-list';
 import {
   oneOfParam,
@@ -68,7 +69,6 @@ import { ImportModelsDialog } from './import-models-dialog';
 import { ProvidersApi } from './providers.api';
 import { ProxySyncApi } from './proxy-sync.api';
 import { SecretsApi } from './secrets.api';
-import { ListFrame } from '../../shared/list-frame';
 
 @Component({
   selector: 'app-providers-page',

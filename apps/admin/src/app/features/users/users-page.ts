@@ -22,6 +22,7 @@ import {
 import { AuthStore } from '../../core/auth/auth.store';
 import { Notify } from '../../core/notify';
 import { bindTablesToUrl } from '../../shared/bind-tables-to-url';
+import { ListFrame } from '../../shared/list-frame';
 import { PagedList } from '../../shared/paged-list';
 import { UrlTableState } from '../../shared/url-table-state';
 import {
@@ -30,7 +31,6 @@ import {
   ResetPasswordDialog,
 } from './user-dialogs';
 import { UsersApi } from './users.api';
-import { ListFrame } from '../../shared/list-frame';
 
 @Component({
   selector: 'app-users-page',

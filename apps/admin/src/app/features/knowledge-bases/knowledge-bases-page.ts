@@ -15,7 +15,7 @@ import {
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
-import { MatSort, MatSortHeader, type Sort } from '@angular/material/sort';
+import { MatSortHeader } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltip } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
@@ -35,6 +35,7 @@ import {
 import { bindTablesToUrl } from '../../shared/bind-tables-to-url';
 import { ListFrame } from '../../shared/list-frame';
 import { PagedList } from '../../shared/paged-list';
+import { UrlSort } from '../../shared/url-sort';
 import {
   flagParam,
   PAGE_SIZES,
@@ -57,12 +58,12 @@ import { KnowledgeBasesApi } from './knowledge-bases.api';
     MatIcon,
     MatInput,
     MatSlideToggle,
-    MatSort,
     MatSortHeader,
     MatTableModule,
     MatTooltip,
     EmptyState,
     ListFrame,
+    UrlSort,
     PageHeader,
     RelativeTimePipe,
   ],
@@ -146,9 +147,5 @@ export class KnowledgeBasesPage {
 
   protected setToMigrate(toMigrate: boolean): void {
     this.state.setFilters({ toMigrate });
-  }
-
-  protected onSort(sort: Sort): void {
-    this.state.setSort(sort.active, sort.direction);
   }
 }

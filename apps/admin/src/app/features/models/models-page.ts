@@ -27,7 +27,7 @@ import {
 } from '@angular/material/menu';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
-import { MatSort, MatSortHeader, type Sort } from '@angular/material/sort';
+import { MatSortHeader } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { MatTab, MatTabGroup, MatTabLabel } from '@angular/material/tabs';
 import { MatTooltip } from '@angular/material/tooltip';
@@ -42,7 +42,6 @@ import {
   type ModelStatus,
   type ModelType,
   type ProviderId,
-  type SortDirection,
 } from '@llm-registry/contracts';
 import {
   describeFailedTest,
@@ -60,6 +59,7 @@ import { bindTablesToUrl } from '../../shared/bind-tables-to-url';
 import { BusyRows } from '../../shared/busy-rows';
 import { ListFrame } from '../../shared/list-frame';
 import { PagedList } from '../../shared/paged-list';
+import { UrlSort } from '../../shared/url-sort';
 import { ProvidersApi } from '../providers/providers.api';
 import type { RetireAction } from './delete-model-dialog';
 import type { ModelDialogData } from './model-dialog';
@@ -101,7 +101,6 @@ const TAB_LABELS: Record<ModelTab, string> = {
     MatSelect,
     MatOption,
     MatSlideToggle,
-    MatSort,
     MatSortHeader,
     MatTableModule,
     MatTabGroup,
@@ -110,6 +109,7 @@ const TAB_LABELS: Record<ModelTab, string> = {
     MatTooltip,
     EmptyState,
     ListFrame,
+    UrlSort,
     PageHeader,
     RelativeTimePipe,
     TestResultChip,
@@ -201,10 +201,6 @@ export class ModelsPage {
 
   protected onTab(index: number): void {
     this.state.setTab(MODEL_TABS[index] ?? 'all');
-  }
-
-  protected onSort(sort: Sort): void {
-    this.state.setSort(sort.active, sort.direction as SortDirection | '');
   }
 
   protected clearFilters(): void {

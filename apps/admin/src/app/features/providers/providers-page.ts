@@ -24,7 +24,7 @@ import {
 } from '@angular/material/menu';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
-import { MatSort, MatSortHeader, type Sort } from '@angular/material/sort';
+import { MatSortHeader } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltip } from '@angular/material/tooltip';
 import { debounceTime, firstValueFrom, timer } from 'rxjs';
@@ -54,6 +54,7 @@ import { bindTablesToUrl } from '../../shared/bind-tables-to-url';
 import { BusyRows } from '../../shared/busy-rows';
 import { ListFrame } from '../../shared/list-frame';
 import { PagedList } from '../../shared/paged-list';
+import { UrlSort } from '../../shared/url-sort';
 import {
   oneOfParam,
   PAGE_SIZES,
@@ -89,12 +90,12 @@ import { SecretsApi } from './secrets.api';
     MatProgressBar,
     MatSelect,
     MatOption,
-    MatSort,
     MatSortHeader,
     MatTableModule,
     MatTooltip,
     EmptyState,
     ListFrame,
+    UrlSort,
     PageHeader,
     RelativeTimePipe,
     TestResultChip,
@@ -174,10 +175,6 @@ export class ProvidersPage {
 
   protected setProvider(provider: ProviderId | ''): void {
     this.state.setFilters({ provider });
-  }
-
-  protected onSort(sort: Sort): void {
-    this.state.setSort(sort.active, sort.direction);
   }
 
   protected edit(connection?: ProviderConnection): void {

@@ -5,19 +5,7 @@ import {
   inject,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import {
-  MatFormField,
-  MatLabel,
-  MatPrefix,
-} from '@angular/material/form-field';
-import { MatIcon } from '@angular/material/icon';
-import { MatInput } from '@angular/material/input';
-import { MatSlideToggle } from '@angular/material/slide-toggle';
-import { MatSortHeader } from '@angular/material/sort';
-import { MatTableModule } from '@angular/material/table';
-import { MatTooltip } from '@angular/material/tooltip';
+import { FormControl } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { debounceTime } from 'rxjs';
 import {
@@ -27,15 +15,12 @@ import {
   type KnowledgeBaseRole,
   type KnowledgeBaseWithModels,
 } from '@llm-registry/contracts';
-import {
-  EmptyState,
-  PageHeader,
-  RelativeTimePipe,
-} from '@llm-registry/admin/ui';
 import { bindTablesToUrl } from '../../shared/bind-tables-to-url';
-import { ListFrame } from '../../shared/list-frame';
+import {
+  LIST_FILTER_IMPORTS,
+  LIST_PAGE_IMPORTS,
+} from '../../shared/list-page-imports';
 import { PagedList } from '../../shared/paged-list';
-import { UrlSort } from '../../shared/url-sort';
 import {
   flagParam,
   PAGE_SIZES,
@@ -48,25 +33,7 @@ import { KnowledgeBasesApi } from './knowledge-bases.api';
 @Component({
   selector: 'app-knowledge-bases-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    ReactiveFormsModule,
-    RouterLink,
-    MatButton,
-    MatFormField,
-    MatLabel,
-    MatPrefix,
-    MatIcon,
-    MatInput,
-    MatSlideToggle,
-    MatSortHeader,
-    MatTableModule,
-    MatTooltip,
-    EmptyState,
-    ListFrame,
-    UrlSort,
-    PageHeader,
-    RelativeTimePipe,
-  ],
+  imports: [...LIST_PAGE_IMPORTS, ...LIST_FILTER_IMPORTS, RouterLink],
   templateUrl: './knowledge-bases-page.html',
   styleUrl: './knowledge-bases-page.scss',
 })

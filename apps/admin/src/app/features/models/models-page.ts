@@ -8,29 +8,10 @@ import {
   untracked,
 } from '@angular/core';
 import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
-import { MatButton, MatIconButton } from '@angular/material/button';
+import { FormControl } from '@angular/forms';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatChipRemove, MatChipRow, MatChipSet } from '@angular/material/chips';
-import {
-  MatFormField,
-  MatLabel,
-  MatPrefix,
-} from '@angular/material/form-field';
-import { MatIcon } from '@angular/material/icon';
-import { MatInput } from '@angular/material/input';
-import {
-  MatMenu,
-  MatMenuContent,
-  MatMenuItem,
-  MatMenuTrigger,
-} from '@angular/material/menu';
-import { MatOption, MatSelect } from '@angular/material/select';
-import { MatSlideToggle } from '@angular/material/slide-toggle';
-import { MatSortHeader } from '@angular/material/sort';
-import { MatTableModule } from '@angular/material/table';
 import { MatTab, MatTabGroup, MatTabLabel } from '@angular/material/tabs';
-import { MatTooltip } from '@angular/material/tooltip';
 import { debounceTime, distinctUntilChanged, firstValueFrom } from 'rxjs';
 import {
   MODEL_GUARD_CODES,
@@ -43,13 +24,7 @@ import {
   type ModelType,
   type ProviderId,
 } from '@llm-registry/contracts';
-import {
-  describeFailedTest,
-  EmptyState,
-  PageHeader,
-  RelativeTimePipe,
-  TestResultChip,
-} from '@llm-registry/admin/ui';
+import { describeFailedTest, TestResultChip } from '@llm-registry/admin/ui';
 import { AuthStore } from '../../core/auth/auth.store';
 import { TYPE_TEXT } from '../../core/catalog/model-types';
 import { ConnectionTestsApi } from '../../core/connection-tests/connection-tests.api';
@@ -57,9 +32,11 @@ import { problemOf } from '../../core/http/problem';
 import { Notify } from '../../core/notify';
 import { bindTablesToUrl } from '../../shared/bind-tables-to-url';
 import { BusyRows } from '../../shared/busy-rows';
-import { ListFrame } from '../../shared/list-frame';
+import {
+  LIST_FILTER_IMPORTS,
+  LIST_PAGE_IMPORTS,
+} from '../../shared/list-page-imports';
 import { PagedList } from '../../shared/paged-list';
-import { UrlSort } from '../../shared/url-sort';
 import { ProvidersApi } from '../providers/providers.api';
 import type { RetireAction } from './delete-model-dialog';
 import type { ModelDialogData } from './model-dialog';
@@ -82,36 +59,15 @@ const TAB_LABELS: Record<ModelTab, string> = {
   selector: 'app-models-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    ReactiveFormsModule,
-    MatButton,
-    MatIconButton,
+    ...LIST_PAGE_IMPORTS,
+    ...LIST_FILTER_IMPORTS,
     MatCheckbox,
     MatChipRemove,
     MatChipRow,
     MatChipSet,
-    MatFormField,
-    MatLabel,
-    MatPrefix,
-    MatIcon,
-    MatInput,
-    MatMenu,
-    MatMenuContent,
-    MatMenuItem,
-    MatMenuTrigger,
-    MatSelect,
-    MatOption,
-    MatSlideToggle,
-    MatSortHeader,
-    MatTableModule,
     MatTabGroup,
     MatTab,
     MatTabLabel,
-    MatTooltip,
-    EmptyState,
-    ListFrame,
-    UrlSort,
-    PageHeader,
-    RelativeTimePipe,
     TestResultChip,
   ],
   templateUrl: './models-page.html',

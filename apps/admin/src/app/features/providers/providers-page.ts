@@ -6,27 +6,9 @@ import {
   signal,
 } from '@angular/core';
 import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
-import { MatButton, MatIconButton } from '@angular/material/button';
+import { FormControl } from '@angular/forms';
 import { MatDialog } from '@angular/material/dialog';
-import {
-  MatFormField,
-  MatLabel,
-  MatPrefix,
-} from '@angular/material/form-field';
-import { MatIcon } from '@angular/material/icon';
-import { MatInput } from '@angular/material/input';
-import {
-  MatMenu,
-  MatMenuContent,
-  MatMenuItem,
-  MatMenuTrigger,
-} from '@angular/material/menu';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { MatOption, MatSelect } from '@angular/material/select';
-import { MatSortHeader } from '@angular/material/sort';
-import { MatTableModule } from '@angular/material/table';
-import { MatTooltip } from '@angular/material/tooltip';
 import { debounceTime, firstValueFrom, timer } from 'rxjs';
 import {
   CONNECTION_SORT_FIELDS,
@@ -41,9 +23,6 @@ import {
   ConfirmDialog,
   type ConfirmDialogData,
   describeFailedTest,
-  EmptyState,
-  PageHeader,
-  RelativeTimePipe,
   TestResultChip,
 } from '@llm-registry/admin/ui';
 import { credentialText } from '../../core/catalog/connection-text';
@@ -52,9 +31,11 @@ import { ConnectionTestsApi } from '../../core/connection-tests/connection-tests
 import { Notify } from '../../core/notify';
 import { bindTablesToUrl } from '../../shared/bind-tables-to-url';
 import { BusyRows } from '../../shared/busy-rows';
-import { ListFrame } from '../../shared/list-frame';
+import {
+  LIST_FILTER_IMPORTS,
+  LIST_PAGE_IMPORTS,
+} from '../../shared/list-page-imports';
 import { PagedList } from '../../shared/paged-list';
-import { UrlSort } from '../../shared/url-sort';
 import {
   oneOfParam,
   PAGE_SIZES,
@@ -75,29 +56,9 @@ import { SecretsApi } from './secrets.api';
   selector: 'app-providers-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    ReactiveFormsModule,
-    MatButton,
-    MatIconButton,
-    MatFormField,
-    MatLabel,
-    MatPrefix,
-    MatIcon,
-    MatInput,
-    MatMenu,
-    MatMenuContent,
-    MatMenuItem,
-    MatMenuTrigger,
+    ...LIST_PAGE_IMPORTS,
+    ...LIST_FILTER_IMPORTS,
     MatProgressBar,
-    MatSelect,
-    MatOption,
-    MatSortHeader,
-    MatTableModule,
-    MatTooltip,
-    EmptyState,
-    ListFrame,
-    UrlSort,
-    PageHeader,
-    RelativeTimePipe,
     TestResultChip,
   ],
   templateUrl: './providers-page.html',

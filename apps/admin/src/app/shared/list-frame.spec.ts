@@ -1,11 +1,12 @@
 import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import type { SortDirection } from '@angular/material/sort';
-import { EmptyState } from '@llm-registry/admin/ui';
+import { EmptyState, relativeTime } from '@llm-registry/admin/ui';
 import { LIST_PAGE_IMPORTS } from './list-page-imports';
 
 interface Row {
   name: string;
+  updatedAt?: string;
 }
 
 class FakeList {
@@ -48,8 +49,9 @@ class FakeTable {
           <th mat-header-cell *matHeaderCellDef mat-sort-header>Name</th>
           <td mat-cell *matCellDef="let r">{{ r.name }}</td>
         </ng-container>
-        <tr mat-header-row *matHeaderRowDef="['name']"></tr>
-        <tr mat-row *matRowDef="let r; columns: ['name']"></tr>
+        <app-updated-column />
+        <tr mat-header-row *matHeaderRowDef="columns"></tr>
+        <tr mat-row *matRowDef="let r; columns: columns"></tr>
       </table>
       <ui-empty-state icon="inbox" title="No things yet"
         >Add one.</ui-empty-state
@@ -59,6 +61,7 @@ class FakeTable {
 })
 class HostPage {
   readonly list = new FakeList();
+  readonly columns = ['name', 'updatedAt'];
   table = new FakeTable([10, 25]);
   retried = 0;
 }
@@ -151,5 +154,28 @@ describe('UrlSort', () => {
     expect(refresh().querySelector('th')?.getAttribute('aria-sort')).toBe(
       'descending',
     );
+  });
+});
+
+describe('UpdatedColumn', () => {
+  it('adds a sortable "Updated" column showing how long ago', () => {
+    const { host, refresh } = render();
+    const updatedAt = new Date(Date.now() - 3 * 60_000).toISOString();
+    host.list.items.set([{ name: 'alpha', updatedAt }]);
+    const root = refresh();
+    const headers = Array.from(root.querySelectorAll('th'));
+    expect(headers.map((th) => th.textContent?.trim())).toEqual([
+      'Name',
+      'Updated',
+    ]);
+    expect(headers[1].getAttribute('aria-sort')).toBe('none');
+    expect(root.querySelectorAll('td')[1].textContent?.trim()).toBe(
+      relativeTime(updatedAt),
+    );
+
+    headers[1]
+      .querySelector<HTMLElement>('.mat-sort-header-container')
+      ?.click();
+    expect(host.table.setSort).toHaveBeenCalledWith('updatedAt', 'asc');
   });
 });

@@ -20,6 +20,7 @@ import {
   RowMenuButton,
 } from '@llm-registry/admin/ui';
 import { ListFrame } from './list-frame';
+import { UpdatedColumn } from './updated-column';
 import { UrlSort } from './url-sort';
 
 /** What every list page's template is made of: header, framed sortable table, row menu, buttons. */
@@ -27,6 +28,7 @@ export const LIST_PAGE_IMPORTS = [
   MatTableModule,
   MatSortHeader,
   UrlSort,
+  UpdatedColumn,
   MatButton,
   MatIconButton,
   MatIcon,

@@ -7,5 +7,6 @@ export * from './lib/page-header';
 export * from './lib/probe-categories';
 export * from './lib/relative-time.pipe';
 export * from './lib/replacement-select';
+export * from './lib/row-menu-button';
 export * from './lib/secret-once';
 export * from './lib/test-result-chip';

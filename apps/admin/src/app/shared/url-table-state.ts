@@ -82,6 +82,8 @@ export class UrlTableState<F extends object, S extends string = never> {
   /** Zero-based, as the paginator counts. */
   readonly pageIndex = signal(0);
   readonly pageSize = signal<number>(DEFAULT_PAGE_SIZE);
+  /** The paginator's choices; empty for a fixed page size. */
+  readonly pageSizes: readonly number[];
 
   readonly hasFilters = computed(() => {
     const filters = this.filters();
@@ -114,6 +116,7 @@ export class UrlTableState<F extends object, S extends string = never> {
     ) as F;
     this.filters = signal(this.empty);
     this.sort = signal(config.sort?.default ?? null);
+    this.pageSizes = config.pageSizes ?? [];
   }
 
   setFilters(changes: Partial<F>): void {

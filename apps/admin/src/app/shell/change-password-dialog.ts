@@ -3,32 +3,17 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import {
   type AbstractControl,
   FormBuilder,
-  ReactiveFormsModule,
   type ValidationErrors,
   Validators,
 } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogRef,
-  MatDialogTitle,
-} from '@angular/material/dialog';
-import {
-  MatError,
-  MatFormField,
-  MatHint,
-  MatLabel,
-} from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { PASSWORD_MIN_LENGTH, passwordProblems } from '@llm-registry/contracts';
 import { fieldErrorMessage } from '@llm-registry/admin/ui';
 import { API, PATHS } from '../app.paths';
 import { AuthStore } from '../core/auth/auth.store';
+import { FORM_DIALOG_IMPORTS } from '../core/dialog/dialog-imports';
 import { FormDialog } from '../core/dialog/form-dialog';
 import { problemOf } from '../core/http/problem';
 
@@ -40,19 +25,7 @@ export interface ChangePasswordDialogData {
 @Component({
   selector: 'app-change-password-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    ReactiveFormsModule,
-    MatButton,
-    MatDialogActions,
-    MatDialogClose,
-    MatDialogContent,
-    MatDialogTitle,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatError,
-    MatInput,
-  ],
+  imports: [...FORM_DIALOG_IMPORTS],
   template: `
     <h2 mat-dialog-title>
       {{ required ? 'Choose your own password' : 'Change your password' }}

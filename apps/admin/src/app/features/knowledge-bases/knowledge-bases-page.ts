@@ -5,21 +5,7 @@ import {
   inject,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import {
-  MatFormField,
-  MatLabel,
-  MatPrefix,
-} from '@angular/material/form-field';
-import { MatIcon } from '@angular/material/icon';
-import { MatInput } from '@angular/material/input';
-import { MatPaginator, type PageEvent } from '@angular/material/paginator';
-import { MatProgressBar } from '@angular/material/progress-bar';
-import { MatSlideToggle } from '@angular/material/slide-toggle';
-import { MatSort, MatSortHeader, type Sort } from '@angular/material/sort';
-import { MatTableModule } from '@angular/material/table';
-import { MatTooltip } from '@angular/material/tooltip';
+import { FormControl } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { debounceTime } from 'rxjs';
 import {
@@ -29,13 +15,11 @@ import {
   type KnowledgeBaseRole,
   type KnowledgeBaseWithModels,
 } from '@llm-registry/contracts';
-import {
-  EmptyState,
-  ErrorBanner,
-  PageHeader,
-  RelativeTimePipe,
-} from '@llm-registry/admin/ui';
 import { bindTablesToUrl } from '../../shared/bind-tables-to-url';
+import {
+  LIST_FILTER_IMPORTS,
+  LIST_PAGE_IMPORTS,
+} from '../../shared/list-page-imports';
 import { PagedList } from '../../shared/paged-list';
 import {
   flagParam,
@@ -49,27 +33,7 @@ import { KnowledgeBasesApi } from './knowledge-bases.api';
 @Component({
   selector: 'app-knowledge-bases-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    ReactiveFormsModule,
-    RouterLink,
-    MatButton,
-    MatFormField,
-    MatLabel,
-    MatPrefix,
-    MatIcon,
-    MatInput,
-    MatPaginator,
-    MatProgressBar,
-    MatSlideToggle,
-    MatSort,
-    MatSortHeader,
-    MatTableModule,
-    MatTooltip,
-    EmptyState,
-    ErrorBanner,
-    PageHeader,
-    RelativeTimePipe,
-  ],
+  imports: [...LIST_PAGE_IMPORTS, ...LIST_FILTER_IMPORTS, RouterLink],
   templateUrl: './knowledge-bases-page.html',
   styleUrl: './knowledge-bases-page.scss',
 })
@@ -93,7 +57,6 @@ export class KnowledgeBasesPage {
     },
     pageSizes: PAGE_SIZES,
   });
-  protected readonly pageSizes = PAGE_SIZES;
   protected readonly knowledgeBases = new PagedList(
     () => {
       const { q, scope, toMigrate, modelId } = this.state.filters();
@@ -151,13 +114,5 @@ export class KnowledgeBasesPage {
 
   protected setToMigrate(toMigrate: boolean): void {
     this.state.setFilters({ toMigrate });
-  }
-
-  protected onSort(sort: Sort): void {
-    this.state.setSort(sort.active, sort.direction);
-  }
-
-  protected onPage(event: PageEvent): void {
-    this.state.setPage(event.pageIndex, event.pageSize);
   }
 }

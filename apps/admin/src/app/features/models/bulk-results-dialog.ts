@@ -1,14 +1,8 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { MatButton } from '@angular/material/button';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogTitle,
-} from '@angular/material/dialog';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatIcon } from '@angular/material/icon';
 import type { BulkActionResponse } from '@llm-registry/contracts';
+import { DIALOG_IMPORTS } from '../../core/dialog/dialog-imports';
 
 export interface BulkResultsData {
   response: BulkActionResponse;
@@ -20,14 +14,7 @@ export interface BulkResultsData {
 @Component({
   selector: 'app-bulk-results-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    MatButton,
-    MatDialogActions,
-    MatDialogClose,
-    MatDialogContent,
-    MatDialogTitle,
-    MatIcon,
-  ],
+  imports: [...DIALOG_IMPORTS, MatIcon],
   template: `
     <h2 mat-dialog-title>
       {{ data.response.succeeded }} done, {{ data.response.failed }} refused

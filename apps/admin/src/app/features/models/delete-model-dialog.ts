@@ -6,14 +6,7 @@ import {
   signal,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatButton } from '@angular/material/button';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogTitle,
-} from '@angular/material/dialog';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatIcon } from '@angular/material/icon';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
@@ -26,6 +19,7 @@ import {
 } from '@llm-registry/contracts';
 import { ReplacementSelect } from '@llm-registry/admin/ui';
 import { errorMessage, problemOf } from '../../core/http/problem';
+import { DIALOG_IMPORTS } from '../../core/dialog/dialog-imports';
 import { FormDialog } from '../../core/dialog/form-dialog';
 import { KnowledgeBasesApi } from '../knowledge-bases/knowledge-bases.api';
 import { ModelsApi } from './models.api';
@@ -47,12 +41,8 @@ export interface DeleteModelData {
   selector: 'app-delete-model-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    ...DIALOG_IMPORTS,
     RouterLink,
-    MatButton,
-    MatDialogActions,
-    MatDialogClose,
-    MatDialogContent,
-    MatDialogTitle,
     MatIcon,
     MatProgressBar,
     ReplacementSelect,

@@ -6,19 +6,11 @@ import {
   signal,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatButton } from '@angular/material/button';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogTitle,
-} from '@angular/material/dialog';
-import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { firstValueFrom, map } from 'rxjs';
 import { MAX_PAGE_SIZE, type Model } from '@llm-registry/contracts';
+import { FORM_DIALOG_IMPORTS } from '../../core/dialog/dialog-imports';
 import { FormDialog } from '../../core/dialog/form-dialog';
 import { ModelsApi } from './models.api';
 
@@ -26,19 +18,7 @@ import { ModelsApi } from './models.api';
 @Component({
   selector: 'app-deprecate-model-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    MatButton,
-    MatDialogActions,
-    MatDialogClose,
-    MatDialogContent,
-    MatDialogTitle,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatInput,
-    MatSelect,
-    MatOption,
-  ],
+  imports: [...FORM_DIALOG_IMPORTS, MatSelect, MatOption],
   template: `
     <h2 mat-dialog-title>Deprecate {{ model.name }}</h2>
     <mat-dialog-content class="stack">
@@ -96,17 +76,9 @@ import { ModelsApi } from './models.api';
         <p class="error-text" role="alert">{{ submit.error() }}</p>
       }
     </mat-dialog-content>
-    <mat-dialog-actions align="end">
-      <button mat-button type="button" mat-dialog-close>Cancel</button>
-      <button
-        mat-flat-button
-        type="button"
-        (click)="confirm()"
-        [disabled]="submit.saving()"
-      >
-        Deprecate
-      </button>
-    </mat-dialog-actions>
+    <app-dialog-actions (confirm)="confirm()" [disabled]="submit.saving()">
+      Deprecate
+    </app-dialog-actions>
   `,
 })
 export class DeprecateModelDialog {

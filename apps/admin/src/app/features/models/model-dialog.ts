@@ -13,26 +13,11 @@ import {
   takeUntilDestroyed,
   toSignal,
 } from '@angular/core/rxjs-interop';
-import { ReactiveFormsModule } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
 import {
   MatButtonToggle,
   MatButtonToggleGroup,
 } from '@angular/material/button-toggle';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogTitle,
-} from '@angular/material/dialog';
-import {
-  MatError,
-  MatFormField,
-  MatHint,
-  MatLabel,
-} from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
@@ -62,6 +47,7 @@ import {
 } from '../../core/catalog/catalog-form';
 import { connectionLabel } from '../../core/catalog/connection-text';
 import { TYPE_TEXT } from '../../core/catalog/model-types';
+import { FORM_DIALOG_IMPORTS } from '../../core/dialog/dialog-imports';
 import { FormDialog } from '../../core/dialog/form-dialog';
 import { Notify } from '../../core/notify';
 import { ConnectionCredentials } from '../providers/connection-credentials';
@@ -97,19 +83,9 @@ export interface ModelDialogData {
   selector: 'app-model-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    ReactiveFormsModule,
-    MatButton,
+    ...FORM_DIALOG_IMPORTS,
     MatButtonToggleGroup,
     MatButtonToggle,
-    MatDialogActions,
-    MatDialogClose,
-    MatDialogContent,
-    MatDialogTitle,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatError,
-    MatInput,
     MatRadioGroup,
     MatRadioButton,
     MatSelect,

@@ -8,31 +8,10 @@ import {
   untracked,
 } from '@angular/core';
 import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
-import { MatButton, MatIconButton } from '@angular/material/button';
+import { FormControl } from '@angular/forms';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatChipRemove, MatChipRow, MatChipSet } from '@angular/material/chips';
-import {
-  MatFormField,
-  MatLabel,
-  MatPrefix,
-} from '@angular/material/form-field';
-import { MatIcon } from '@angular/material/icon';
-import { MatInput } from '@angular/material/input';
-import {
-  MatMenu,
-  MatMenuContent,
-  MatMenuItem,
-  MatMenuTrigger,
-} from '@angular/material/menu';
-import { MatPaginator, type PageEvent } from '@angular/material/paginator';
-import { MatProgressBar } from '@angular/material/progress-bar';
-import { MatOption, MatSelect } from '@angular/material/select';
-import { MatSlideToggle } from '@angular/material/slide-toggle';
-import { MatSort, MatSortHeader, type Sort } from '@angular/material/sort';
-import { MatTableModule } from '@angular/material/table';
 import { MatTab, MatTabGroup, MatTabLabel } from '@angular/material/tabs';
-import { MatTooltip } from '@angular/material/tooltip';
 import { debounceTime, distinctUntilChanged, firstValueFrom } from 'rxjs';
 import {
   MODEL_GUARD_CODES,
@@ -44,16 +23,8 @@ import {
   type ModelStatus,
   type ModelType,
   type ProviderId,
-  type SortDirection,
 } from '@llm-registry/contracts';
-import {
-  describeFailedTest,
-  EmptyState,
-  ErrorBanner,
-  PageHeader,
-  RelativeTimePipe,
-  TestResultChip,
-} from '@llm-registry/admin/ui';
+import { describeFailedTest, TestResultChip } from '@llm-registry/admin/ui';
 import { AuthStore } from '../../core/auth/auth.store';
 import { TYPE_TEXT } from '../../core/catalog/model-types';
 import { ConnectionTestsApi } from '../../core/connection-tests/connection-tests.api';
@@ -61,6 +32,10 @@ import { problemOf } from '../../core/http/problem';
 import { Notify } from '../../core/notify';
 import { bindTablesToUrl } from '../../shared/bind-tables-to-url';
 import { BusyRows } from '../../shared/busy-rows';
+import {
+  LIST_FILTER_IMPORTS,
+  LIST_PAGE_IMPORTS,
+} from '../../shared/list-page-imports';
 import { PagedList } from '../../shared/paged-list';
 import { ProvidersApi } from '../providers/providers.api';
 import type { RetireAction } from './delete-model-dialog';
@@ -70,7 +45,6 @@ import { ModelsApi } from './models.api';
 import {
   MODEL_TABS,
   ModelsTableState,
-  PAGE_SIZES,
   type ModelTab,
 } from './models-table.state';
 
@@ -85,38 +59,15 @@ const TAB_LABELS: Record<ModelTab, string> = {
   selector: 'app-models-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    ReactiveFormsModule,
-    MatButton,
-    MatIconButton,
+    ...LIST_PAGE_IMPORTS,
+    ...LIST_FILTER_IMPORTS,
     MatCheckbox,
     MatChipRemove,
     MatChipRow,
     MatChipSet,
-    MatFormField,
-    MatLabel,
-    MatPrefix,
-    MatIcon,
-    MatInput,
-    MatMenu,
-    MatMenuContent,
-    MatMenuItem,
-    MatMenuTrigger,
-    MatPaginator,
-    MatProgressBar,
-    MatSelect,
-    MatOption,
-    MatSlideToggle,
-    MatSort,
-    MatSortHeader,
-    MatTableModule,
     MatTabGroup,
     MatTab,
     MatTabLabel,
-    MatTooltip,
-    EmptyState,
-    ErrorBanner,
-    PageHeader,
-    RelativeTimePipe,
     TestResultChip,
   ],
   templateUrl: './models-page.html',
@@ -135,7 +86,6 @@ export class ModelsPage {
   protected readonly tabLabels = TAB_LABELS;
   protected readonly providers = PROVIDER_CATALOG;
   protected readonly statuses = MODEL_STATUSES;
-  protected readonly pageSizes = PAGE_SIZES;
   protected readonly search = new FormControl('', { nonNullable: true });
   /** Rows with a request in flight (status, default, test). */
   protected readonly busy = new BusyRows();
@@ -207,14 +157,6 @@ export class ModelsPage {
 
   protected onTab(index: number): void {
     this.state.setTab(MODEL_TABS[index] ?? 'all');
-  }
-
-  protected onSort(sort: Sort): void {
-    this.state.setSort(sort.active, sort.direction as SortDirection | '');
-  }
-
-  protected onPage(event: PageEvent): void {
-    this.state.setPage(event.pageIndex, event.pageSize);
   }
 
   protected clearFilters(): void {

@@ -19,8 +19,6 @@ import {
   type TableSort,
 } from '../../shared/url-table-state';
 
-export { PAGE_SIZES };
-
 /** The tabs of the models page: every model, or one type. */
 export const MODEL_TABS = ['all', 'embedding', 'generation', 'rerank'] as const;
 export type ModelTab = (typeof MODEL_TABS)[number];

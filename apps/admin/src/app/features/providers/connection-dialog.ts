@@ -6,27 +6,8 @@ import {
   inject,
 } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import {
-  FormBuilder,
-  FormGroup,
-  ReactiveFormsModule,
-  Validators,
-} from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogTitle,
-} from '@angular/material/dialog';
-import {
-  MatError,
-  MatFormField,
-  MatHint,
-  MatLabel,
-} from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
+import { FormBuilder, FormGroup, Validators } from '@angular/forms';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
 import { firstValueFrom, map, merge, startWith } from 'rxjs';
@@ -45,6 +26,7 @@ import {
   type CredentialMode,
   type DynamicGroup,
 } from '../../core/catalog/catalog-form';
+import { FORM_DIALOG_IMPORTS } from '../../core/dialog/dialog-imports';
 import { FormDialog } from '../../core/dialog/form-dialog';
 import { ConnectionCredentials } from './connection-credentials';
 import { ProvidersApi } from './providers.api';
@@ -58,17 +40,7 @@ export interface ConnectionDialogData {
   selector: 'app-connection-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    ReactiveFormsModule,
-    MatButton,
-    MatDialogActions,
-    MatDialogClose,
-    MatDialogContent,
-    MatDialogTitle,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatError,
-    MatInput,
+    ...FORM_DIALOG_IMPORTS,
     MatSelect,
     MatOption,
     MatSlideToggle,
@@ -126,17 +98,9 @@ export interface ConnectionDialogData {
         }
       </form>
     </mat-dialog-content>
-    <mat-dialog-actions align="end">
-      <button mat-button type="button" mat-dialog-close>Cancel</button>
-      <button
-        mat-flat-button
-        type="submit"
-        form="connection-form"
-        [disabled]="submit.saving()"
-      >
-        {{ existing ? 'Save changes' : 'Add connection' }}
-      </button>
-    </mat-dialog-actions>
+    <app-dialog-actions form="connection-form" [disabled]="submit.saving()">
+      {{ existing ? 'Save changes' : 'Add connection' }}
+    </app-dialog-actions>
   `,
   styles: `
     .form-grid {

@@ -6,14 +6,7 @@ import {
   signal,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatButton } from '@angular/material/button';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogTitle,
-} from '@angular/material/dialog';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatIcon } from '@angular/material/icon';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
@@ -26,6 +19,7 @@ import {
 import { ReplacementSelect } from '@llm-registry/admin/ui';
 import { connectionLabel } from '../../core/catalog/connection-text';
 import { errorMessage, problemOf } from '../../core/http/problem';
+import { DIALOG_IMPORTS } from '../../core/dialog/dialog-imports';
 import { FormDialog } from '../../core/dialog/form-dialog';
 import { ModelsApi } from '../models/models.api';
 import { ProvidersApi } from './providers.api';
@@ -52,12 +46,8 @@ interface MoveFailure {
   selector: 'app-delete-connection-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    ...DIALOG_IMPORTS,
     RouterLink,
-    MatButton,
-    MatDialogActions,
-    MatDialogClose,
-    MatDialogContent,
-    MatDialogTitle,
     MatIcon,
     MatProgressBar,
     ReplacementSelect,

@@ -7,19 +7,10 @@ import {
   signal,
 } from '@angular/core';
 import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
+import { FormControl } from '@angular/forms';
 import { MatCheckbox } from '@angular/material/checkbox';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogActions,
-  MatDialogContent,
-  MatDialogRef,
-  MatDialogTitle,
-} from '@angular/material/dialog';
-import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatIcon } from '@angular/material/icon';
-import { MatInput } from '@angular/material/input';
 import { MatPaginator, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
@@ -34,6 +25,7 @@ import {
   type RemoteModelListing,
 } from '@llm-registry/contracts';
 import { EmptyState, ErrorBanner } from '@llm-registry/admin/ui';
+import { FORM_DIALOG_IMPORTS } from '../../core/dialog/dialog-imports';
 import { errorMessage } from '../../core/http/problem';
 import { Notify } from '../../core/notify';
 import { ProvidersApi } from './providers.api';
@@ -49,16 +41,9 @@ const PAGE_SIZE = 25;
   selector: 'app-import-models-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    ReactiveFormsModule,
-    MatButton,
+    ...FORM_DIALOG_IMPORTS,
     MatCheckbox,
-    MatDialogActions,
-    MatDialogContent,
-    MatDialogTitle,
-    MatFormField,
-    MatLabel,
     MatIcon,
-    MatInput,
     MatPaginator,
     MatProgressBar,
     MatSelect,

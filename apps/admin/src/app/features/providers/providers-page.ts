@@ -6,28 +6,9 @@ import {
   signal,
 } from '@angular/core';
 import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
-import { MatButton, MatIconButton } from '@angular/material/button';
+import { FormControl } from '@angular/forms';
 import { MatDialog } from '@angular/material/dialog';
-import {
-  MatFormField,
-  MatLabel,
-  MatPrefix,
-} from '@angular/material/form-field';
-import { MatIcon } from '@angular/material/icon';
-import { MatInput } from '@angular/material/input';
-import {
-  MatMenu,
-  MatMenuContent,
-  MatMenuItem,
-  MatMenuTrigger,
-} from '@angular/material/menu';
-import { MatPaginator, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { MatOption, MatSelect } from '@angular/material/select';
-import { MatSort, MatSortHeader, type Sort } from '@angular/material/sort';
-import { MatTableModule } from '@angular/material/table';
-import { MatTooltip } from '@angular/material/tooltip';
 import { debounceTime, firstValueFrom, timer } from 'rxjs';
 import {
   CONNECTION_SORT_FIELDS,
@@ -42,10 +23,6 @@ import {
   ConfirmDialog,
   type ConfirmDialogData,
   describeFailedTest,
-  EmptyState,
-  ErrorBanner,
-  PageHeader,
-  RelativeTimePipe,
   TestResultChip,
 } from '@llm-registry/admin/ui';
 import { credentialText } from '../../core/catalog/connection-text';
@@ -54,6 +31,10 @@ import { ConnectionTestsApi } from '../../core/connection-tests/connection-tests
 import { Notify } from '../../core/notify';
 import { bindTablesToUrl } from '../../shared/bind-tables-to-url';
 import { BusyRows } from '../../shared/busy-rows';
+import {
+  LIST_FILTER_IMPORTS,
+  LIST_PAGE_IMPORTS,
+} from '../../shared/list-page-imports';
 import { PagedList } from '../../shared/paged-list';
 import {
   oneOfParam,
@@ -75,30 +56,9 @@ import { SecretsApi } from './secrets.api';
   selector: 'app-providers-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    ReactiveFormsModule,
-    MatButton,
-    MatIconButton,
-    MatFormField,
-    MatLabel,
-    MatPrefix,
-    MatIcon,
-    MatInput,
-    MatMenu,
-    MatMenuContent,
-    MatMenuItem,
-    MatMenuTrigger,
-    MatPaginator,
+    ...LIST_PAGE_IMPORTS,
+    ...LIST_FILTER_IMPORTS,
     MatProgressBar,
-    MatSelect,
-    MatOption,
-    MatSort,
-    MatSortHeader,
-    MatTableModule,
-    MatTooltip,
-    EmptyState,
-    ErrorBanner,
-    PageHeader,
-    RelativeTimePipe,
     TestResultChip,
   ],
   templateUrl: './providers-page.html',
@@ -123,7 +83,6 @@ export class ProvidersPage {
     },
     pageSizes: PAGE_SIZES,
   });
-  protected readonly pageSizes = PAGE_SIZES;
   /** Connections being tested. */
   protected readonly testing = new BusyRows();
   protected readonly connections = new PagedList(
@@ -177,14 +136,6 @@ export class ProvidersPage {
 
   protected setProvider(provider: ProviderId | ''): void {
     this.state.setFilters({ provider });
-  }
-
-  protected onSort(sort: Sort): void {
-    this.state.setSort(sort.active, sort.direction);
-  }
-
-  protected onPage(event: PageEvent): void {
-    this.state.setPage(event.pageIndex, event.pageSize);
   }
 
   protected edit(connection?: ProviderConnection): void {

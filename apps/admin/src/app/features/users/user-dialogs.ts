@@ -7,25 +7,10 @@ import {
 import {
   type AbstractControl,
   FormBuilder,
-  ReactiveFormsModule,
   type ValidationErrors,
   Validators,
 } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogTitle,
-} from '@angular/material/dialog';
-import {
-  MatError,
-  MatFormField,
-  MatHint,
-  MatLabel,
-} from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { firstValueFrom } from 'rxjs';
 import {
@@ -39,6 +24,7 @@ import {
   type UserRole,
 } from '@llm-registry/contracts';
 import { fieldErrorMessage, SecretOnce } from '@llm-registry/admin/ui';
+import { FORM_DIALOG_IMPORTS } from '../../core/dialog/dialog-imports';
 import { FormDialog } from '../../core/dialog/form-dialog';
 import { UsersApi } from './users.api';
 
@@ -60,23 +46,10 @@ function passwordPolicy(email?: string) {
 /** These dialogs mark the fields in error and say nothing more unless a field has no control. */
 const QUIET_FIELD_ERRORS = { invalidText: '', refusedText: '' };
 
-const DIALOG_IMPORTS = [
-  ReactiveFormsModule,
-  MatButton,
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogTitle,
-  MatFormField,
-  MatLabel,
-  MatError,
-  MatInput,
-];
-
 @Component({
   selector: 'app-create-user-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [...DIALOG_IMPORTS, MatHint, MatSelect, MatOption],
+  imports: [...FORM_DIALOG_IMPORTS, MatSelect, MatOption],
   template: `
     <h2 mat-dialog-title>Add a user</h2>
     <mat-dialog-content>
@@ -132,17 +105,9 @@ const DIALOG_IMPORTS = [
         }
       </form>
     </mat-dialog-content>
-    <mat-dialog-actions align="end">
-      <button mat-button type="button" mat-dialog-close>Cancel</button>
-      <button
-        mat-flat-button
-        type="submit"
-        form="user-form"
-        [disabled]="submit.saving()"
-      >
-        Create user
-      </button>
-    </mat-dialog-actions>
+    <app-dialog-actions form="user-form" [disabled]="submit.saving()">
+      Create user
+    </app-dialog-actions>
   `,
 })
 export class CreateUserDialog {
@@ -182,7 +147,7 @@ export class CreateUserDialog {
 @Component({
   selector: 'app-reset-password-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: DIALOG_IMPORTS,
+  imports: [...FORM_DIALOG_IMPORTS],
   template: `
     <h2 mat-dialog-title>Reset the password of {{ user.displayName }}</h2>
     <mat-dialog-content>
@@ -204,17 +169,9 @@ export class CreateUserDialog {
         </mat-form-field>
       </form>
     </mat-dialog-content>
-    <mat-dialog-actions align="end">
-      <button mat-button type="button" mat-dialog-close>Cancel</button>
-      <button
-        mat-flat-button
-        type="submit"
-        form="reset-form"
-        [disabled]="submit.saving()"
-      >
-        Reset password
-      </button>
-    </mat-dialog-actions>
+    <app-dialog-actions form="reset-form" [disabled]="submit.saving()">
+      Reset password
+    </app-dialog-actions>
   `,
 })
 export class ResetPasswordDialog {
@@ -255,7 +212,7 @@ export class ResetPasswordDialog {
 @Component({
   selector: 'app-create-key-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [...DIALOG_IMPORTS, MatHint, SecretOnce],
+  imports: [...FORM_DIALOG_IMPORTS, SecretOnce],
   template: `
     <h2 mat-dialog-title>
       {{ created() ? 'Your new API key' : 'Create an API key' }}

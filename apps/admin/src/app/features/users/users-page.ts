@@ -1,30 +1,13 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import { MatIcon } from '@angular/material/icon';
-import {
-  MatMenu,
-  MatMenuContent,
-  MatMenuItem,
-  MatMenuTrigger,
-} from '@angular/material/menu';
-import { MatPaginator, type PageEvent } from '@angular/material/paginator';
-import { MatProgressBar } from '@angular/material/progress-bar';
-import { MatTableModule } from '@angular/material/table';
 import { MatTab, MatTabGroup } from '@angular/material/tabs';
 import { firstValueFrom } from 'rxjs';
 import type { ApiKey, User } from '@llm-registry/contracts';
-import {
-  ConfirmDialog,
-  type ConfirmDialogData,
-  EmptyState,
-  ErrorBanner,
-  PageHeader,
-  RelativeTimePipe,
-} from '@llm-registry/admin/ui';
+import { ConfirmDialog, type ConfirmDialogData } from '@llm-registry/admin/ui';
 import { AuthStore } from '../../core/auth/auth.store';
 import { Notify } from '../../core/notify';
 import { bindTablesToUrl } from '../../shared/bind-tables-to-url';
+import { LIST_PAGE_IMPORTS } from '../../shared/list-page-imports';
 import { PagedList } from '../../shared/paged-list';
 import { UrlTableState } from '../../shared/url-table-state';
 import {
@@ -37,24 +20,7 @@ import { UsersApi } from './users.api';
 @Component({
   selector: 'app-users-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    MatButton,
-    MatIconButton,
-    MatIcon,
-    MatMenu,
-    MatMenuContent,
-    MatMenuItem,
-    MatMenuTrigger,
-    MatPaginator,
-    MatProgressBar,
-    MatTableModule,
-    MatTabGroup,
-    MatTab,
-    EmptyState,
-    ErrorBanner,
-    PageHeader,
-    RelativeTimePipe,
-  ],
+  imports: [...LIST_PAGE_IMPORTS, MatTabGroup, MatTab],
   templateUrl: './users-page.html',
   styleUrl: './users-page.scss',
 })
@@ -104,14 +70,6 @@ export class UsersPage {
 
   constructor() {
     bindTablesToUrl([this.userTable, this.keyTable]);
-  }
-
-  protected onUserPage(event: PageEvent): void {
-    this.userTable.setPage(event.pageIndex, event.pageSize);
-  }
-
-  protected onKeyPage(event: PageEvent): void {
-    this.keyTable.setPage(event.pageIndex, event.pageSize);
   }
 
   protected isMe(user: User): boolean {

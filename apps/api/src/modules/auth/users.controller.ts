@@ -14,10 +14,13 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import { type Page, type User } from '@llm-registry/contracts';
+import {
+  ApiGetOne,
+  ApiIdParam,
+} from '../../common/openapi/api-id-param.decorator';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { ADMIN_API } from '../../common/routes';
 import { UuidParamPipe } from '../../common/validation/validators';
@@ -30,12 +33,6 @@ import {
   UserPageDto,
 } from './dto/auth.dto';
 import { UsersService } from './users.service';
-
-const ID_PARAM = {
-  name: 'id',
-  format: 'uuid',
-  description: 'User id',
-} as const;
 
 @ApiTags('Users (admin)')
 @Controller(`${ADMIN_API}/users`)
@@ -61,11 +58,7 @@ export class UsersController {
     return this.users.list(query);
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'Get a user' })
-  @ApiParam(ID_PARAM)
-  @ApiOkResponse({ type: UserDto })
-  @ApiProblems(400, 404)
+  @ApiGetOne('User', UserDto)
   get(@Param('id', UuidParamPipe) id: string): Promise<User> {
     return this.users.get(id);
   }
@@ -76,7 +69,7 @@ export class UsersController {
     description:
       'Disabling a user or changing their role ends their sessions. The last enabled admin cannot be demoted or disabled (409).',
   })
-  @ApiParam(ID_PARAM)
+  @ApiIdParam('User')
   @ApiOkResponse({ type: UserDto })
   @ApiProblems(400, 404, 409)
   update(
@@ -93,7 +86,7 @@ export class UsersController {
     description:
       'Ends all their sessions; they must change it at their next sign-in (you know it).',
   })
-  @ApiParam(ID_PARAM)
+  @ApiIdParam('User')
   @ApiNoContentResponse({ description: 'Reset.' })
   @ApiProblems(400, 404)
   async resetPassword(
@@ -109,7 +102,7 @@ export class UsersController {
     summary: 'Delete a user',
     description: 'The last enabled admin cannot be deleted (409).',
   })
-  @ApiParam(ID_PARAM)
+  @ApiIdParam('User')
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiProblems(400, 404, 409)
   async remove(@Param('id', UuidParamPipe) id: string): Promise<void> {

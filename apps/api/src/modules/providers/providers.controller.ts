@@ -15,7 +15,6 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import {
@@ -23,6 +22,10 @@ import {
   type ProviderConnection,
   type RemoteModelListing,
 } from '@llm-registry/contracts';
+import {
+  ApiGetOne,
+  ApiIdParam,
+} from '../../common/openapi/api-id-param.decorator';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { ApiVersionedUpdate } from '../../common/openapi/api-versioned-update.decorator';
 import { VersionQueryDto } from '../../common/openapi/version-query.dto';
@@ -40,12 +43,6 @@ import {
 import { RemoteModelsQueryDto } from './dto/remote-models.query';
 import { UpdateProviderConnectionDto } from './dto/update-provider-connection.dto';
 import { ProviderConnectionsService } from './provider-connections.service';
-
-export const ID_PARAM = {
-  name: 'id',
-  format: 'uuid',
-  description: 'Provider connection id',
-} as const;
 
 @ApiTags('Provider connections (admin)')
 @Controller(`${ADMIN_API}/providers`)
@@ -82,11 +79,7 @@ export class ProvidersController {
     return this.connections.list(query);
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'Get a provider connection' })
-  @ApiParam(ID_PARAM)
-  @ApiOkResponse({ type: ProviderConnectionDto })
-  @ApiProblems(400, 404)
+  @ApiGetOne('Provider connection', ProviderConnectionDto)
   get(@Param('id', UuidParamPipe) id: string): Promise<ProviderConnection> {
     return this.connections.get(id);
   }
@@ -97,7 +90,7 @@ export class ProvidersController {
     description:
       'Send the `version` you read (or If-Match). A secret left out, or sent back as its masked hint, keeps the stored value. Changing `baseUrl` requires entering the secret again.',
   })
-  @ApiParam(ID_PARAM)
+  @ApiIdParam('Provider connection')
   @ApiOkResponse({ type: ProviderConnectionDto })
   @ApiVersionedUpdate()
   update(
@@ -116,7 +109,7 @@ export class ProvidersController {
     description:
       'Refused with 409 while models use it. Its stored secret is deleted with it.',
   })
-  @ApiParam(ID_PARAM)
+  @ApiIdParam('Provider connection')
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiProblems(400, 404, 409)
   async remove(
@@ -132,7 +125,7 @@ export class ProvidersController {
     description:
       'Asks the provider through this connection, with a guessed type and the context window where the provider says it. Azure deployments are typed in instead (422).',
   })
-  @ApiParam(ID_PARAM)
+  @ApiIdParam('Provider connection')
   @ApiOkResponse({ type: RemoteModelPageDto })
   @ApiProblems(400, 404, 422, 502)
   remoteModels(

@@ -15,7 +15,6 @@ import {
   ApiOkResponse,
   ApiCreatedResponse,
   ApiOperation,
-  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import {
@@ -23,6 +22,10 @@ import {
   type Model,
   type Page,
 } from '@llm-registry/contracts';
+import {
+  ApiGetOne,
+  ApiIdParam,
+} from '../../common/openapi/api-id-param.decorator';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { ApiModelGuards } from '../../common/model-guard/api-model-guards.decorator';
 import { ApiVersionedUpdate } from '../../common/openapi/api-versioned-update.decorator';
@@ -47,12 +50,6 @@ import { ModelBulkService } from './model-bulk.service';
 import { ModelDefaultsService } from './model-defaults.service';
 import { ModelLifecycleService } from './model-lifecycle.service';
 import { ModelsService } from './models.service';
-
-const ID_PARAM = {
-  name: 'id',
-  format: 'uuid',
-  description: 'Model id',
-} as const;
 
 @ApiTags('Models (admin)')
 @Controller(`${ADMIN_API}/models`)
@@ -100,11 +97,7 @@ export class AdminModelsController {
     return this.bulkActions.bulk(body);
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'Get a model' })
-  @ApiParam(ID_PARAM)
-  @ApiOkResponse({ type: ModelDto })
-  @ApiProblems(400, 404)
+  @ApiGetOne('Model', ModelDto)
   get(@Param('id', UuidParamPipe) id: string): Promise<Model> {
     return this.models.get(id);
   }
@@ -115,7 +108,7 @@ export class AdminModelsController {
     description:
       'Send the `version` you read (or If-Match). Fields left out keep their value; params and capabilities are replaced whole.',
   })
-  @ApiParam(ID_PARAM)
+  @ApiIdParam('Model')
   @ApiOkResponse({ type: ModelDto })
   @ApiModelGuards(['pinned'])
   @ApiVersionedUpdate()
@@ -134,7 +127,7 @@ export class AdminModelsController {
     description:
       'Leaving active also clears its default flag. Deactivating a model knowledge bases are bound to needs `reassignTo`; leaving active as a default knowledge bases rely on needs `newDefaultId`. Deprecating keeps the bindings (they are listed as to migrate) and may set `sunsetAt` and `successorId`.',
   })
-  @ApiParam(ID_PARAM)
+  @ApiIdParam('Model')
   @ApiOkResponse({ type: ModelDto })
   @ApiModelGuards(['inUse', 'defaultInUse', 'reindex'])
   @ApiProblems(400, 404)
@@ -151,7 +144,7 @@ export class AdminModelsController {
     description:
       'Clears the previous default atomically. Only an active model can be the default (409 otherwise).',
   })
-  @ApiParam(ID_PARAM)
+  @ApiIdParam('Model')
   @ApiOkResponse({ type: ModelDto })
   @ApiProblems(400, 404, 409)
   setDefault(
@@ -168,7 +161,7 @@ export class AdminModelsController {
     description:
       'Refused with 409 MODEL_IN_USE while knowledge bases rely on it, unless `reassignTo` names a replacement (same type; for embeddings the same dimensions, else 409 REINDEX_NEEDED) and, for a default they rely on, `newDefaultId` names the new default. The hand-over and the delete are one transaction and one audit event. See GET /admin/models/{id}/dependents.',
   })
-  @ApiParam(ID_PARAM)
+  @ApiIdParam('Model')
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiModelGuards(['inUse', 'defaultInUse', 'reindex'])
   @ApiProblems(400, 404)

@@ -1,15 +1,10 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import {
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type ImportModelsResponse } from '@llm-registry/contracts';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { ADMIN_API } from '../../common/routes';
 import { UuidParamPipe } from '../../common/validation/validators';
-import { ID_PARAM } from '../providers/providers.controller';
+import { ApiIdParam } from '../../common/openapi/api-id-param.decorator';
 import {
   ImportModelsDto,
   ImportModelsResponseDto,
@@ -28,7 +23,7 @@ export class ModelImportController {
     description:
       'Looks the models up at the provider once, then registers each one attached to this connection, with its type, context window and dimensions where the provider says them. The answer has a result per model.',
   })
-  @ApiParam(ID_PARAM)
+  @ApiIdParam('Provider connection')
   @ApiOkResponse({ type: ImportModelsResponseDto })
   @ApiProblems(400, 404, 413, 422, 502)
   import(

@@ -82,6 +82,23 @@ export class ModelReader {
     });
   }
 
+  async idsWithStatus(status: ModelEntity['status']): Promise<string[]> {
+    const rows = await this.repo().find({
+      select: { id: true },
+      where: { status },
+    });
+    return rows.map((row) => row.id);
+  }
+
+  /** The scopes that have a default of this type. */
+  async scopesWithDefault(type: ModelType): Promise<string[]> {
+    const rows = await this.repo().find({
+      select: { scope: true },
+      where: { type, isDefault: true },
+    });
+    return rows.map((row) => row.scope);
+  }
+
   /**
    * Active models that could take over from `model` for knowledge bases in these scopes: same type,
    * same dimensions for embeddings, and visible from every one of the scopes.

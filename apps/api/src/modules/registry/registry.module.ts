@@ -37,13 +37,7 @@ import { SeedService } from './seed/seed.service';
     SeedService,
     ModelChangeEvents,
   ],
-  exports: [
-    ModelsService,
-    ModelReader,
-    ModelLocks,
-    SeedService,
-    ModelChangeEvents,
-  ],
+  exports: [ModelReader, ModelLocks, SeedService, ModelChangeEvents],
 })
 export class RegistryModule implements OnApplicationBootstrap {
   constructor(

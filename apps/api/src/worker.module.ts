@@ -28,7 +28,7 @@ export class WorkerModule {
         AppConfigModule.register(config, options.environment),
         DatabaseModule.register(options.database),
         QueueModule.register(config, options.database),
-        // The registry's models service, which connection tests read through, needs its retirement guard.
+        // The registry, which connection tests and the mirror read models through, needs its retirement guard.
         KbDependencyModule,
         ConnectionTestsModule.register({ processors: true }),
         ProxySyncModule.register({ processors: true }),

@@ -707,6 +707,7 @@ describe.each(testBackends())(
         const old = await embedding(768);
         const successor = await embedding(1024);
         await bound('kb-1', { name: 'One', embeddingModelId: old.id });
+        await bound('kb-2', { name: 'Two', embeddingModelId: successor.id });
         const sunsetAt = new Date(Date.now() - 60_000).toISOString();
         const deprecated = await setStatus(old.id, {
           status: 'deprecated',
@@ -734,6 +735,13 @@ describe.each(testBackends())(
         });
         expect(toMigrate.body.items.map((k: { id: string }) => k.id)).toEqual([
           'kb-1',
+        ]);
+        const upToDate = await t.request({
+          method: 'GET',
+          url: `${ADMIN_KBS}?toMigrate=false`,
+        });
+        expect(upToDate.body.items.map((k: { id: string }) => k.id)).toEqual([
+          'kb-2',
         ]);
         const dependents = await t.request({
           method: 'GET',

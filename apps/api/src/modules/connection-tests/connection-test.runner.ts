@@ -25,7 +25,7 @@ import {
   ProvidersErrorCode,
   ProvidersException,
 } from '../providers/providers.exception';
-import { ModelsService } from '../registry/models.service';
+import { ModelReader } from '../registry/model-reader';
 import { SecretsService } from '../secrets/secrets.service';
 import { AuditService } from '../audit/audit.service';
 import { type ConnectionTestEntity } from './connection-test.entity';
@@ -52,7 +52,7 @@ export class ConnectionTestRunner {
   constructor(
     @InjectTransactions() private readonly txHost: Transactions,
     private readonly tests: ConnectionTestsRepository,
-    private readonly models: ModelsService,
+    private readonly models: ModelReader,
     private readonly connections: ProviderConnectionsService,
     private readonly targets: ConnectionTargetService,
     private readonly secrets: SecretsService,
@@ -137,9 +137,7 @@ export class ConnectionTestRunner {
   private async probeSavedModel(
     test: ConnectionTestEntity,
   ): Promise<ProbeOutcome> {
-    const model = await this.models.getEntityWithConnection(
-      test.modelId as string,
-    );
+    const model = await this.models.getWithConnection(test.modelId as string);
     if (!model.providerConnection)
       return failed(
         'unsupported',

@@ -18,7 +18,7 @@ import { ValidationProblem } from '../../common/problem/problem.exception';
 import { ConnectionTargetService } from '../providers/connection-target.service';
 import { ProviderConnectionsService } from '../providers/provider-connections.service';
 import { assertValidDefinition } from '../registry/model-definition';
-import { ModelsService } from '../registry/models.service';
+import { ModelReader } from '../registry/model-reader';
 import { SecretsService } from '../secrets/secrets.service';
 import { toConnectionTest } from './connection-test.mapper';
 import { type ConnectionTestEntity } from './connection-test.entity';
@@ -48,7 +48,7 @@ export class ConnectionTestsService {
   constructor(
     @InjectTransactions() private readonly txHost: Transactions,
     private readonly tests: ConnectionTestsRepository,
-    private readonly models: ModelsService,
+    private readonly models: ModelReader,
     private readonly connections: ProviderConnectionsService,
     private readonly targets: ConnectionTargetService,
     private readonly secrets: SecretsService,
@@ -58,7 +58,7 @@ export class ConnectionTestsService {
   ) {}
 
   async testModel(modelId: string): Promise<ConnectionTestAccepted> {
-    const model = await this.models.getEntity(modelId);
+    const model = await this.models.get(modelId);
     const connection = model.providerConnectionId
       ? await this.connections.getEntity(model.providerConnectionId)
       : null;
@@ -154,7 +154,7 @@ export class ConnectionTestsService {
     modelId: string,
     query: ConnectionTestListQuery,
   ): Promise<Page<ConnectionTest>> {
-    await this.models.getEntity(modelId);
+    await this.models.get(modelId);
     return this.history({ modelId }, query);
   }
 

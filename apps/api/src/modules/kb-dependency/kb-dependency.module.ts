@@ -6,7 +6,6 @@ import { KnowledgeBasesController } from './knowledge-bases.controller';
 import { KnowledgeBasesRepository } from './knowledge-bases.repository';
 import { KnowledgeBasesService } from './knowledge-bases.service';
 import { ModelGuardService } from './model-guard.service';
-import { ModelReferencesRepository } from './model-references.repository';
 import { RETIREMENT_GUARD } from '../registry/retirement-guard.port';
 
 /**
@@ -20,7 +19,6 @@ import { RETIREMENT_GUARD } from '../registry/retirement-guard.port';
   controllers: [KnowledgeBasesController, AdminKnowledgeBasesController],
   providers: [
     KnowledgeBasesRepository,
-    ModelReferencesRepository,
     KnowledgeBasesService,
     ModelGuardService,
     { provide: RETIREMENT_GUARD, useExisting: ModelGuardService },

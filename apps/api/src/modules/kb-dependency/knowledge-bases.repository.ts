@@ -14,6 +14,7 @@ import {
 import { EntityRepository } from '../../database/entity-repository';
 import { containsPattern } from '../../database/like-pattern';
 import { updateAndReload } from '../../database/update-and-reload';
+import { ModelReader } from '../registry/model-reader';
 import { KnowledgeBaseEntity } from './knowledge-base.entity';
 
 export type KnowledgeBaseValues = Pick<
@@ -70,7 +71,10 @@ export interface DependedModel {
 /** Knowledge-base rows: queries only, on the current transaction's manager. */
 @Injectable()
 export class KnowledgeBasesRepository extends EntityRepository<KnowledgeBaseEntity> {
-  constructor(@InjectTransactions() txHost: Transactions) {
+  constructor(
+    @InjectTransactions() txHost: Transactions,
+    private readonly models: ModelReader,
+  ) {
     super(txHost, KnowledgeBaseEntity);
   }
 
@@ -104,7 +108,7 @@ export class KnowledgeBasesRepository extends EntityRepository<KnowledgeBaseEnti
     await this.repo().delete({ id });
   }
 
-  findPage(
+  async findPage(
     query: Required<
       Pick<KnowledgeBaseListQuery, 'sort' | 'order' | 'page' | 'pageSize'>
     > &
@@ -122,8 +126,10 @@ export class KnowledgeBasesRepository extends EntityRepository<KnowledgeBaseEnti
         { modelId: query.modelId },
       );
     if (query.toMigrate !== undefined)
+      // `&&` ignores the null roles, so an unbound knowledge base is never to migrate.
       qb.andWhere(
-        `${query.toMigrate ? '' : 'NOT '}EXISTS (SELECT 1 FROM models m WHERE m.status = 'deprecated' AND m.id IN (kb.embedding_model_id, kb.generation_model_id, kb.rerank_model_id))`,
+        `${query.toMigrate ? '' : 'NOT '}(ARRAY[kb.embedding_model_id, kb.generation_model_id, kb.rerank_model_id] && :deprecated::uuid[])`,
+        { deprecated: await this.models.idsWithStatus('deprecated') },
       );
     qb.orderBy(
       SORT_COLUMNS[query.sort],
@@ -158,9 +164,7 @@ export class KnowledgeBasesRepository extends EntityRepository<KnowledgeBaseEnti
              SELECT kb.id, kb.name, kb.scope, 'default' AS via
                FROM knowledge_bases kb
               WHERE $2 AND kb.${column} IS NULL
-                AND (kb.scope = $3 OR ($3 = $4 AND NOT EXISTS (
-                      SELECT 1 FROM models d
-                       WHERE d.type = $5 AND d.scope = kb.scope AND d.is_default)))
+                AND (kb.scope = $3 OR ($3 = $4 AND kb.scope <> ALL($5::text[])))
            ) dependents
           ORDER BY via, id
           LIMIT $6`,
@@ -169,7 +173,9 @@ export class KnowledgeBasesRepository extends EntityRepository<KnowledgeBaseEnti
           reliesOnDefault,
           model.scope,
           GLOBAL_SCOPE,
-          model.type,
+          reliesOnDefault && model.scope === GLOBAL_SCOPE
+            ? await this.models.scopesWithDefault(model.type)
+            : [],
           limit,
         ],
       );

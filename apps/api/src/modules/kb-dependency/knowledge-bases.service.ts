@@ -26,6 +26,7 @@ import { AuthErrorCode, AuthException } from '../auth/auth.exception';
 import { type Principal } from '../../common/request-context/principal';
 import { ModelLocks } from '../registry/model-locks';
 import { type ModelEntity } from '../registry/model.entity';
+import { ModelReader } from '../registry/model-reader';
 import { RegistryException } from '../registry/registry.exception';
 import { bindingProblem } from '../../common/model-guard/guard-messages';
 import { type KnowledgeBaseEntity } from './knowledge-base.entity';
@@ -42,7 +43,6 @@ import {
   ROLE_PROPERTIES,
   roleOf,
 } from './knowledge-bases.repository';
-import { ModelReferencesRepository } from './model-references.repository';
 
 /** Knowledge bases declare the models they use; this keeps those declarations valid. */
 @Injectable()
@@ -50,7 +50,7 @@ export class KnowledgeBasesService {
   constructor(
     @InjectTransactions() private readonly txHost: Transactions,
     private readonly knowledgeBases: KnowledgeBasesRepository,
-    private readonly models: ModelReferencesRepository,
+    private readonly models: ModelReader,
     private readonly locks: ModelLocks,
     private readonly audit: AuditService,
   ) {}

@@ -8,6 +8,7 @@ import {
 import { ValidationProblem } from '../../common/problem/problem.exception';
 import { ModelLocks } from '../registry/model-locks';
 import { type ModelEntity } from '../registry/model.entity';
+import { ModelReader, visibleFromAll } from '../registry/model-reader';
 import {
   type RetirementGuard,
   type RetirementImpact,
@@ -26,10 +27,6 @@ import {
   KnowledgeBasesRepository,
   roleOf,
 } from './knowledge-bases.repository';
-import {
-  ModelReferencesRepository,
-  visibleFromAll,
-} from './model-references.repository';
 
 /** The embedding fields an index is built with: they cannot change under the knowledge bases using it. */
 const PINNED_FIELDS = [
@@ -46,7 +43,7 @@ const PINNED_FIELDS = [
 export class ModelGuardService implements RetirementGuard {
   constructor(
     private readonly knowledgeBases: KnowledgeBasesRepository,
-    private readonly models: ModelReferencesRepository,
+    private readonly models: ModelReader,
     private readonly locks: ModelLocks,
   ) {}
 

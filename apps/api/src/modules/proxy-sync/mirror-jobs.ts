@@ -4,6 +4,7 @@ import { type Queue } from 'bullmq';
 import { AppConfigService } from '../../config/app-config.service';
 import { ConnectionChangeEvents } from '../providers/connection-change-events';
 import { ModelChangeEvents } from '../registry/model-change-events';
+import { ModelReader } from '../registry/model-reader';
 import { LiteLLMClients } from './litellm/litellm-clients';
 import { MirrorStateRepository } from './mirror-state.repository';
 import {
@@ -22,6 +23,7 @@ export class MirrorJobs implements OnModuleInit {
     private readonly models: ModelChangeEvents,
     private readonly connections: ConnectionChangeEvents,
     private readonly state: MirrorStateRepository,
+    private readonly reader: ModelReader,
     private readonly clients: LiteLLMClients,
     private readonly config: AppConfigService,
     @InjectQueue(PROXY_SYNC_QUEUE) private readonly queue: Queue,
@@ -32,7 +34,7 @@ export class MirrorJobs implements OnModuleInit {
     this.models.subscribe((ids) => this.enqueue(ids));
     // A connection's endpoint or key is part of every deployment of its models.
     this.connections.subscribe(async (ids) =>
-      this.enqueue(await this.state.servingIdsOfConnections([...ids])),
+      this.enqueue(await this.reader.servingIdsOfConnections([...ids])),
     );
   }
 

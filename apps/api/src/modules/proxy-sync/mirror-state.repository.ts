@@ -3,10 +3,9 @@ import {
   InjectTransactions,
   type Transactions,
 } from '../../database/transactions';
-import { type ProxySyncState } from '@llm-registry/contracts';
-import { ModelEntity } from '../registry/model.entity';
+import { SERVING_STATUSES, type ProxySyncState } from '@llm-registry/contracts';
+import { type ModelEntity } from '../registry/model.entity';
 import { ABSENT_FINGERPRINT } from './deployment';
-import { servingSql } from '../registry/serving.sql';
 
 /** A model's state after a mirror attempt, written only if the model is still at `version`. */
 export interface MirrorOutcome {
@@ -25,57 +24,23 @@ export function outcomeOf(
   return { id: model.id, version: model.version, ...result };
 }
 
-/** What a reconcile compares with the model it planned from. */
-export interface CurrentModel {
-  version: number;
-  status: ModelEntity['status'];
-  /** Null when the model has no connection. */
-  connectionVersion: number | null;
-}
-
 /** Rows per statement when recording outcomes. */
 const RECORD_BATCH = 1000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Ids LiteLLM reported may be anything; only a uuid can be one of our models. */
-function modelIdsAmong(ids: readonly string[]): string[] {
+export function modelIdsAmong(ids: readonly string[]): string[] {
   return ids.filter((id) => UUID.test(id));
 }
 
 /**
- * The models the mirror reads, and the mirror's columns on them. Plain SQL that never touches `version`
- * or `updated_at`: mirroring must not turn an admin's next edit into a conflict.
+ * The mirror's own columns on `models` (`proxy_sync_*`); the models themselves are read through the
+ * registry's ModelReader. Plain SQL that never touches `version` or `updated_at`: mirroring must not
+ * turn an admin's next edit into a conflict.
  */
 @Injectable()
 export class MirrorStateRepository {
   constructor(@InjectTransactions() private readonly txHost: Transactions) {}
-
-  /** The model with its connection; null once deleted. */
-  findModel(id: string): Promise<ModelEntity | null> {
-    return this.txHost.tx.getRepository(ModelEntity).findOne({
-      where: { id },
-      relations: { providerConnection: true },
-    });
-  }
-
-  /** Serving models with their connections, by id after `afterId`: a reconcile walks them page by page. */
-  pageOfServing(afterId: string | null, limit: number): Promise<ModelEntity[]> {
-    const qb = this.txHost.tx
-      .getRepository(ModelEntity)
-      .createQueryBuilder('m')
-      .leftJoinAndSelect('m.providerConnection', 'c')
-      .where(servingSql('m'));
-    if (afterId) qb.andWhere('m.id > :afterId', { afterId });
-    return qb.orderBy('m.id', 'ASC').take(limit).getMany();
-  }
-
-  async servingIdsOfConnections(connectionIds: string[]): Promise<string[]> {
-    const rows = (await this.txHost.tx.query(
-      `SELECT id FROM models m WHERE provider_connection_id = ANY($1::uuid[]) AND ${servingSql('m')}`,
-      [connectionIds],
-    )) as { id: string }[];
-    return rows.map((row) => row.id);
-  }
 
   /** `forget`: what LiteLLM holds is unknown, so the next job must look instead of trusting the fingerprint. */
   async markPending(
@@ -88,17 +53,6 @@ export class MirrorStateRepository {
         WHERE id = ANY($1::uuid[])`,
       [ids],
     );
-  }
-
-  /** The current version and status of each model that still exists, and its connection's version. */
-  async currentOf(ids: readonly string[]): Promise<Map<string, CurrentModel>> {
-    const rows = (await this.txHost.tx.query(
-      `SELECT m.id, m.version, m.status, c.version AS "connectionVersion"
-         FROM models m LEFT JOIN provider_connections c ON c.id = m.provider_connection_id
-        WHERE m.id = ANY($1::uuid[])`,
-      [modelIdsAmong(ids)],
-    )) as Array<CurrentModel & { id: string }>;
-    return new Map(rows.map(({ id, ...current }) => [id, current]));
   }
 
   /**
@@ -145,10 +99,10 @@ export class MirrorStateRepository {
         WHERE m.proxy_sync_state IN ('pending', 'error', 'off')
           AND m.updated_at < $2
           AND m.id <> ALL($1::uuid[])
-          AND (NOT ${servingSql('m')}
+          AND (m.status <> ALL($4::text[])
                OR EXISTS (SELECT 1 FROM provider_connections c
                            WHERE c.id = m.provider_connection_id AND NOT c.enabled))`,
-      [modelIdsAmong(failedIds), before, ABSENT_FINGERPRINT],
+      [modelIdsAmong(failedIds), before, ABSENT_FINGERPRINT, SERVING_STATUSES],
     );
   }
 
@@ -158,20 +112,5 @@ export class MirrorStateRepository {
       `UPDATE models SET proxy_sync_state = 'off', proxy_sync_error = NULL
         WHERE proxy_sync_state IN ('synced', 'pending', 'error')`,
     );
-  }
-
-  async countByState(): Promise<Record<ProxySyncState, number>> {
-    const rows = (await this.txHost.tx.query(
-      `SELECT proxy_sync_state AS state, count(*)::int AS n FROM models
-        WHERE proxy_sync_state IS NOT NULL GROUP BY proxy_sync_state`,
-    )) as { state: ProxySyncState; n: number }[];
-    const counts: Record<ProxySyncState, number> = {
-      synced: 0,
-      pending: 0,
-      error: 0,
-      off: 0,
-    };
-    for (const row of rows) counts[row.state] = row.n;
-    return counts;
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type ModelEntity } from '../registry/model.entity';
+import { ModelReader } from '../registry/model-reader';
 import { ABSENT_FINGERPRINT, driftOf } from './deployment';
 import { repairDeployment } from './deployment-writes';
 import { type Desired, DesiredDeployments } from './desired-deployments';
@@ -16,6 +17,7 @@ import { MirrorStateRepository, outcomeOf } from './mirror-state.repository';
 @Injectable()
 export class ModelMirror {
   constructor(
+    private readonly models: ModelReader,
     private readonly state: MirrorStateRepository,
     private readonly desired: DesiredDeployments,
     private readonly clients: LiteLLMClients,
@@ -25,7 +27,7 @@ export class ModelMirror {
   async mirror(modelId: string, attempt: { final: boolean }): Promise<void> {
     const client = this.clients.create();
     if (!client) return;
-    const model = await this.state.findModel(modelId);
+    const model = await this.models.findWithConnection(modelId);
     const desired = await this.desired.of(model);
     if (!model) {
       await this.unlessTransient(attempt, () => client.remove(modelId));

@@ -12,8 +12,8 @@ import {
 } from '@llm-registry/contracts';
 import { AppConfigService } from '../../config/app-config.service';
 import { AuditService } from '../audit/audit.service';
+import { ModelReader } from '../registry/model-reader';
 import { LiteLLMClients } from './litellm/litellm-clients';
-import { MirrorStateRepository } from './mirror-state.repository';
 import { runRequested } from './proxy-sync-audit';
 import { toProxySyncRun } from './proxy-sync-run.mapper';
 import {
@@ -35,7 +35,7 @@ export class ProxySyncService {
   constructor(
     @InjectTransactions() private readonly txHost: Transactions,
     private readonly runs: ProxySyncRunsRepository,
-    private readonly state: MirrorStateRepository,
+    private readonly models: ModelReader,
     private readonly clients: LiteLLMClients,
     private readonly config: AppConfigService,
     private readonly audit: AuditService,
@@ -44,7 +44,7 @@ export class ProxySyncService {
 
   async status(): Promise<ProxySyncStatus> {
     const [models, lastRun] = await Promise.all([
-      this.state.countByState(),
+      this.models.countByProxySyncState(),
       this.runs.findLatest(),
     ]);
     return {

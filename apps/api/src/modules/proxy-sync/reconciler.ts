@@ -8,6 +8,7 @@ import { mapLimited } from '@llm-registry/providers';
 import { AppConfigService } from '../../config/app-config.service';
 import { AuditService } from '../audit/audit.service';
 import { type ModelEntity } from '../registry/model.entity';
+import { ModelReader } from '../registry/model-reader';
 import { driftOf, isRegistryDeployment } from './deployment';
 import { type Repair, repairDeployment } from './deployment-writes';
 import { DesiredDeployments, type TargetCache } from './desired-deployments';
@@ -22,6 +23,7 @@ import { MirrorJobs } from './mirror-jobs';
 import {
   type MirrorOutcome,
   MirrorStateRepository,
+  modelIdsAmong,
   outcomeOf,
 } from './mirror-state.repository';
 import { runFinished } from './proxy-sync-audit';
@@ -64,6 +66,7 @@ export class Reconciler {
     @InjectTransactions() private readonly txHost: Transactions,
     private readonly runs: ProxySyncRunsRepository,
     private readonly state: MirrorStateRepository,
+    private readonly models: ModelReader,
     private readonly desired: DesiredDeployments,
     private readonly clients: LiteLLMClients,
     private readonly jobs: MirrorJobs,
@@ -147,7 +150,7 @@ export class Reconciler {
     };
     const targets: TargetCache = new Map();
     for (let after: string | null = null; ; ) {
-      const page = await this.state.pageOfServing(after, MODEL_PAGE);
+      const page = await this.models.pageOfServing(after, MODEL_PAGE);
       for (const model of page) {
         const desired = await this.desired.of(model, targets);
         if (desired.kind === 'absent') continue;
@@ -207,10 +210,12 @@ export class Reconciler {
    * ran (a deleted model re-created, an old key sent again): its job runs again, and looks.
    */
   private async recheckChangedDuringRun(plan: Plan): Promise<void> {
-    const current = await this.state.currentOf([
-      ...plan.repairs.map((item) => item.model.id),
-      ...plan.foreign,
-    ]);
+    const current = await this.models.currentOf(
+      modelIdsAmong([
+        ...plan.repairs.map((item) => item.model.id),
+        ...plan.foreign,
+      ]),
+    );
     const changed = [
       ...plan.repairs
         .filter((item) => {

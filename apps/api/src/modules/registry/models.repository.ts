@@ -41,23 +41,6 @@ export class ModelsRepository extends EntityRepository<ModelEntity> {
     super(txHost, ModelEntity);
   }
 
-  /** The model and its connection in one query. */
-  findByIdWithConnection(id: string): Promise<ModelEntity | null> {
-    return this.repo().findOne({
-      where: { id },
-      relations: { providerConnection: true },
-    });
-  }
-
-  findFirstActiveByConnection(
-    connectionId: string,
-  ): Promise<ModelEntity | null> {
-    return this.repo().findOne({
-      where: { providerConnectionId: connectionId, status: 'active' },
-      order: { priority: 'ASC', name: 'ASC' },
-    });
-  }
-
   async findPage(
     query: Required<
       Pick<ModelListQuery, 'sort' | 'order' | 'page' | 'pageSize'>

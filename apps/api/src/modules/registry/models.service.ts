@@ -165,20 +165,8 @@ export class ModelsService {
     return { items: rows.map(toPublicModel), total, page, pageSize };
   }
 
-  /** The model a connection test probes when its provider cannot list models. */
-  firstActiveOfConnection(connectionId: string): Promise<ModelEntity | null> {
-    return this.models.findFirstActiveByConnection(connectionId);
-  }
-
-  async getEntity(id: string): Promise<ModelEntity> {
+  private async getEntity(id: string): Promise<ModelEntity> {
     const entity = await this.models.findById(id);
-    if (!entity) throw RegistryException.notFound(id);
-    return entity;
-  }
-
-  /** The model with its provider connection loaded (null when it has none). */
-  async getEntityWithConnection(id: string): Promise<ModelEntity> {
-    const entity = await this.models.findByIdWithConnection(id);
     if (!entity) throw RegistryException.notFound(id);
     return entity;
   }

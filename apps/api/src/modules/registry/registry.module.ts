@@ -12,6 +12,7 @@ import { ModelBulkService } from './model-bulk.service';
 import { ModelDefaultsService } from './model-defaults.service';
 import { ModelLifecycleService } from './model-lifecycle.service';
 import { ModelLocks } from './model-locks';
+import { ModelReader } from './model-reader';
 import { ModelsService } from './models.service';
 import { PublicModelsController } from './public-models.controller';
 import { SeedService } from './seed/seed.service';
@@ -27,6 +28,7 @@ import { SeedService } from './seed/seed.service';
   providers: [
     ModelsRepository,
     ModelLocks,
+    ModelReader,
     ModelsService,
     ModelLifecycleService,
     ModelDefaultsService,
@@ -35,7 +37,7 @@ import { SeedService } from './seed/seed.service';
     SeedService,
     ModelChangeEvents,
   ],
-  exports: [ModelsService, ModelLocks, SeedService, ModelChangeEvents],
+  exports: [ModelReader, ModelLocks, SeedService, ModelChangeEvents],
 })
 export class RegistryModule implements OnApplicationBootstrap {
   constructor(

@@ -1,4 +1,4 @@
-import { visibleFromAll } from './model-references.repository';
+import { visibleFromAll } from './model-reader';
 
 describe('visibleFromAll', () => {
   it('offers global models to knowledge bases of mixed scopes', () => {

@@ -54,17 +54,28 @@ export function seal(
   const dataKey = randomBytes(32);
   try {
     return {
-      keyId: keys.primary.id,
-      wrappedKey: encrypt(
-        keys.primary.key,
-        dataKey,
-        `${context}:${keys.primary.id}`,
-      ),
+      ...wrapUnderPrimary(dataKey, context, keys),
       ciphertext: encrypt(dataKey, Buffer.from(plaintext, 'utf8'), context),
     };
   } finally {
     dataKey.fill(0);
   }
+}
+
+/** The data key wrapped by the primary master key, bound to the context and that key's id. */
+function wrapUnderPrimary(
+  dataKey: Buffer,
+  context: string,
+  keys: Keyring,
+): Pick<Sealed, 'keyId' | 'wrappedKey'> {
+  return {
+    keyId: keys.primary.id,
+    wrappedKey: encrypt(
+      keys.primary.key,
+      dataKey,
+      `${context}:${keys.primary.id}`,
+    ),
+  };
 }
 
 function unwrap(sealed: Sealed, context: string, keys: Keyring): Buffer {
@@ -90,12 +101,7 @@ export function rewrap(sealed: Sealed, context: string, keys: Keyring): Sealed {
   const dataKey = unwrap(sealed, context, keys);
   try {
     return {
-      keyId: keys.primary.id,
-      wrappedKey: encrypt(
-        keys.primary.key,
-        dataKey,
-        `${context}:${keys.primary.id}`,
-      ),
+      ...wrapUnderPrimary(dataKey, context, keys),
       ciphertext: sealed.ciphertext,
     };
   } finally {
